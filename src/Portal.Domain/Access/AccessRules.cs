@@ -1,0 +1,102 @@
+namespace Portal.Domain.Access;
+
+/// <summary>How far a grant reaches.</summary>
+public enum Reach
+{
+    None = 0,
+    OwnRegion = 1,
+    AllRegions = 2,
+}
+
+public readonly record struct Grant(Reach Read, Reach Change);
+
+/// <summary>
+/// The one place that decides what a user may see and change in which region. Services call it before
+/// reading or writing; pages only hide what it would refuse anyway. The table below is the specification's
+/// section 2 written as data; its tests read the same table.
+/// </summary>
+public static class AccessRules
+{
+    private static readonly Grant No = new(Reach.None, Reach.None);
+
+    private static readonly Dictionary<(PortalRole, Area), Grant> Table = new()
+    {
+        [(PortalRole.NationalAdmin, Area.Dashboard)] = new(Reach.AllRegions, Reach.None),
+        [(PortalRole.NationalAdmin, Area.Rollout)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Advisors)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Skills)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Training)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Coverage)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Subcontracting)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Assignments)] = new(Reach.AllRegions, Reach.AllRegions),
+        [(PortalRole.NationalAdmin, Area.Audit)] = new(Reach.AllRegions, Reach.None),
+        [(PortalRole.NationalAdmin, Area.Administration)] = new(Reach.AllRegions, Reach.AllRegions),
+
+        [(PortalRole.RegionalDirector, Area.Dashboard)] = new(Reach.OwnRegion, Reach.None),
+        [(PortalRole.RegionalDirector, Area.Rollout)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Advisors)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Skills)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Training)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Coverage)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Subcontracting)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Assignments)] = new(Reach.OwnRegion, Reach.OwnRegion),
+        [(PortalRole.RegionalDirector, Area.Audit)] = new(Reach.OwnRegion, Reach.None),
+
+        [(PortalRole.HR, Area.Dashboard)] = new(Reach.AllRegions, Reach.None),
+        [(PortalRole.HR, Area.Advisors)] = new(Reach.AllRegions, Reach.None),
+        [(PortalRole.HR, Area.Skills)] = new(Reach.AllRegions, Reach.None),
+        [(PortalRole.HR, Area.Training)] = new(Reach.AllRegions, Reach.AllRegions),
+
+        [(PortalRole.Advisor, Area.Dashboard)] = new(Reach.None, Reach.None),
+        [(PortalRole.Advisor, Area.Me)] = new(Reach.None, Reach.None),
+    };
+
+    /// <summary>The grant of a role on an area, as written in the table (no grant: nothing).</summary>
+    public static Grant GrantOf(PortalRole role, Area area) => Table.GetValueOrDefault((role, area), No);
+
+    /// <summary>Whether the role has any use of the area at all (drives the navigation).</summary>
+    public static bool CanUse(Actor actor, Area area) => area switch
+    {
+        Area.Dashboard => true,
+        Area.Me => actor.Role == PortalRole.Advisor && actor.AdvisorId is not null,
+        _ => GrantOf(actor.Role, area).Read != Reach.None,
+    };
+
+    /// <summary>May the actor read the area's data of one region (personal data included)?</summary>
+    public static bool CanRead(Actor actor, Area area, int regionId) =>
+        Reaches(actor, GrantOf(actor.Role, area).Read, regionId);
+
+    /// <summary>May the actor change the area's data of one region?</summary>
+    public static bool CanChange(Actor actor, Area area, int regionId) =>
+        Reaches(actor, GrantOf(actor.Role, area).Change, regionId);
+
+    /// <summary>
+    /// May the actor read national figures of the area, without personal data? Directors see the rollout
+    /// timeline of all nine regions (statuses and dates), as the specification allows national aggregates.
+    /// </summary>
+    public static bool CanReadNationalAggregates(Actor actor, Area area) =>
+        GrantOf(actor.Role, area).Read == Reach.AllRegions
+        || (area == Area.Rollout && actor.Role == PortalRole.RegionalDirector);
+
+    /// <summary>The regions whose data the actor may read in the area: null means every region.</summary>
+    public static IReadOnlySet<int>? ReadableRegions(Actor actor, Area area) =>
+        GrantOf(actor.Role, area).Read switch
+        {
+            Reach.AllRegions => null,
+            Reach.OwnRegion when actor.RegionId is { } own => new HashSet<int> { own },
+            _ => new HashSet<int>(),
+        };
+
+    /// <summary>An advisor sees only the own record; other roles follow the region rules.</summary>
+    public static bool CanReadAdvisor(Actor actor, int advisorId, int advisorRegionId) =>
+        actor.Role == PortalRole.Advisor
+            ? actor.AdvisorId == advisorId
+            : CanRead(actor, Area.Advisors, advisorRegionId);
+
+    private static bool Reaches(Actor actor, Reach reach, int regionId) => reach switch
+    {
+        Reach.AllRegions => true,
+        Reach.OwnRegion => actor.RegionId == regionId,
+        _ => false,
+    };
+}

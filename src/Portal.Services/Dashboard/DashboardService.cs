@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Sites;
+using Portal.Domain.Time;
+using Portal.Domain.Training;
+using Portal.Services.Data;
+
+namespace Portal.Services.Dashboard;
+
+/// <summary>The figures of the landing page, shaped by the role of who asks and limited to what it may read.</summary>
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<DashboardView?> GetAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return actor.Role switch
+        {
+            PortalRole.NationalAdmin => await NationalAsync(db, cancellationToken),
+            PortalRole.RegionalDirector => await DirectorAsync(db, actor, cancellationToken),
+            PortalRole.HR => await HrAsync(db, cancellationToken),
+            PortalRole.Advisor => await AdvisorAsync(db, actor, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private static async Task<NationalDashboard> NationalAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var regions = await RegionFiguresQuery.LoadAsync(db, null, cancellationToken);
+        var sites = new SiteCounts(regions.Sum(r => r.Sites.InHouse), regions.Sum(r => r.Sites.Subcontracted), regions.Sum(r => r.Sites.Offshore));
+        return new NationalDashboard(regions, sites, regions.Sum(r => r.ActiveInHouseAdvisors));
+    }
+
+    private async Task<DirectorDashboard?> DirectorAsync(PortalDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.RegionId is not { } regionId || !AccessRules.CanRead(actor, Area.Dashboard, regionId))
+        {
+            return null;
+        }
+        var region = (await RegionFiguresQuery.LoadAsync(db, new HashSet<int> { regionId }, cancellationToken)).SingleOrDefault();
+        if (region is null)
+        {
+            return null;
+        }
+        var today = LocalCalendar.Paris.Today(clock);
+        var inThreeWeeks = today.AddDays(21);
+        var upcomingSessions = await db.TrainingSessions
+            .CountAsync(s => s.RegionId == regionId && s.Days.Any(d => d.Date >= today && d.Date <= inThreeWeeks), cancellationToken);
+        var nextWeek = today.AddDays(7);
+        var shifts = await db.Shifts
+            .CountAsync(s => s.Date >= today && s.Date < nextWeek && s.Advisor!.Site!.RegionId == regionId && s.Advisor.Site.Kind == SiteKind.InHouse, cancellationToken);
+        return new DirectorDashboard(region, upcomingSessions, shifts);
+    }
+
+    private static async Task<HrDashboard> HrAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var regions = await RegionFiguresQuery.LoadAsync(db, null, cancellationToken);
+        var perCourse = await db.Enrolments
+            .Where(e => e.Session!.Course!.RequiredForRegionalisation
+                        && (e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Planned))
+            .Join(db.Advisors.Where(a => a.Active && a.Site!.Kind == SiteKind.InHouse), e => e.AdvisorId, a => a.Id,
+                (e, a) => new { RegionId = a.Site!.RegionId, e.Session!.CourseId, e.Status, e.AdvisorId })
+            .GroupBy(x => new { x.RegionId, x.CourseId, x.Status })
+            .Select(g => new { g.Key.RegionId, g.Key.CourseId, g.Key.Status, Advisors = g.Select(x => x.AdvisorId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var courses = await db.Courses.Where(c => c.RequiredForRegionalisation).OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var regionIds = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Id, cancellationToken);
+
+        var rows = (from region in regions
+                    from course in courses
+                    let id = regionIds[region.Code]
+                    let completed = perCourse.Where(p => p.RegionId == id && p.CourseId == course.Id && p.Status == EnrolmentStatus.Completed).Sum(p => p.Advisors)
+                    let planned = perCourse.Where(p => p.RegionId == id && p.CourseId == course.Id && p.Status == EnrolmentStatus.Planned).Sum(p => p.Advisors)
+                    select new CourseCompletion(region.Code, course.Code, course.Title, completed, planned, region.ActiveInHouseAdvisors)).ToList();
+        return new HrDashboard(regions, rows);
+    }
+
+    private async Task<AdvisorDashboard?> AdvisorAsync(PortalDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.AdvisorId is not { } advisorId)
+        {
+            return null;
+        }
+        var advisor = await db.Advisors.Where(a => a.Id == advisorId)
+            .Select(a => new { a.FirstName, a.LastName, a.EmployeeNumber, Site = a.Site!.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (advisor is null)
+        {
+            return null;
+        }
+        var today = LocalCalendar.Paris.Today(clock);
+        var horizon = today.AddDays(14);
+        var shifts = await db.Shifts.Where(s => s.AdvisorId == advisorId && s.Date >= today && s.Date <= horizon)
+            .Select(s => new UpcomingItem(s.Date, UpcomingKind.Shift, s.Start, s.End, s.Channel!.Code))
+            .ToListAsync(cancellationToken);
+        var training = await db.Enrolments
+            .Where(e => e.AdvisorId == advisorId && e.Status == EnrolmentStatus.Planned)
+            .SelectMany(e => e.Session!.Days.Where(d => d.Date >= today && d.Date <= horizon),
+                (e, d) => new UpcomingItem(d.Date, UpcomingKind.Training, null, null, e.Session!.Course!.Title))
+            .ToListAsync(cancellationToken);
+        var next = shifts.Concat(training).OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.Start).ToList();
+        return new AdvisorDashboard($"{advisor.FirstName} {advisor.LastName}", advisor.EmployeeNumber, advisor.Site, next);
+    }
+}

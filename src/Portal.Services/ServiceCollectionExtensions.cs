@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Services.Access;
+using Portal.Services.Dashboard;
+using Portal.Services.Data;
+using Portal.Services.Demo;
+using Portal.Services.Rollout;
+using Portal.Services.Stats;
+
+namespace Portal.Services;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The database, the login store and the feature services, as the web app and the administration tool use them.</summary>
+    public static IServiceCollection AddPortalServices(this IServiceCollection services, string portalRoot)
+    {
+        services.AddPortalDatabase(portalRoot);
+        services.AddPortalIdentityCore();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<RegionDirectory>();
+        services.AddScoped<StatsService>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Portal.Domain.Access;
+using Portal.Services.Access;
+
+namespace Portal.Web.Components.Layout;
+
+/// <summary>An entry of the navigation: where it goes, its icon, its label's resource key, and whether it is built yet.</summary>
+public sealed record NavEntry(Area Area, string Href, string Icon, string LabelKey, bool Coming);
+
+/// <summary>The navigation of a user: the areas the access rules let the role use, and nothing else.</summary>
+public static class NavEntries
+{
+    private static readonly NavEntry[] All =
+    [
+        new(Area.Dashboard, "", MudBlazor.Icons.Material.Filled.Dashboard, "Nav_Dashboard", false),
+        new(Area.Rollout, "rollout", MudBlazor.Icons.Material.Filled.Timeline, "Nav_Rollout", false),
+        new(Area.Advisors, "advisors", MudBlazor.Icons.Material.Filled.People, "Nav_Advisors", true),
+        new(Area.Skills, "skills/matrix", MudBlazor.Icons.Material.Filled.GridOn, "Nav_Skills", true),
+        new(Area.Training, "training/courses", MudBlazor.Icons.Material.Filled.School, "Nav_Training", true),
+        new(Area.Coverage, "coverage", MudBlazor.Icons.Material.Filled.StackedLineChart, "Nav_Coverage", true),
+        new(Area.Subcontracting, "subcontracting", MudBlazor.Icons.Material.Filled.Handshake, "Nav_Subcontracting", true),
+        new(Area.Assignments, "assignments", MudBlazor.Icons.Material.Filled.CalendarMonth, "Nav_Assignments", true),
+        new(Area.Me, "me", MudBlazor.Icons.Material.Filled.Person, "Nav_Me", true),
+        new(Area.Audit, "admin/audit", MudBlazor.Icons.Material.Filled.History, "Nav_Audit", true),
+        new(Area.Administration, "admin/users", MudBlazor.Icons.Material.Filled.AdminPanelSettings, "Nav_Administration", true),
+    ];
+
+    public static IReadOnlyList<NavEntry> For(ClaimsPrincipal user) =>
+        user.ToActor() is { } actor ? All.Where(e => AccessRules.CanUse(actor, e.Area)).ToList() : [];
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Portal.Services;
+using Portal.Services.Access;
+using Portal.Services.Data;
+using Portal.Web.Access;
+using Portal.Web.Components;
+using Portal.Web.Components.Account;
+using Portal.Web.Endpoints;
+
+namespace Portal.Web;
+
+internal static class PortalWebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("fr-FR"), new("en-GB")];
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot)
+    {
+        services.AddPortalServices(portalRoot);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddPortalIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            // A page the user may not use answers as if it did not exist.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddSingleton<IAuthorizationPolicyProvider, AreaPolicyProvider>();
+        services.AddAuthorization();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
+        return services;
+    }
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Routing and authorization after the status-code pages, so a re-executed not-found page is routed and authorized too.
+        app.UseRouting();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Cultures[0]),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // Only the user's choice counts (cookie), not the browser's language: French unless English was chosen.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapPreferenceEndpoints();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+}
