@@ -11,8 +11,6 @@ namespace Portal.Domain.Forecast;
 /// </summary>
 public sealed class ForecastGenerator(LocalCalendar calendar)
 {
-    private const double DaysPerYear = 365.2425;
-
     public IEnumerable<ForecastPoint> Generate(Channel channel, double customerShare, DateOnly firstDay, DateOnly lastDay)
     {
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
@@ -47,19 +45,35 @@ public sealed class ForecastGenerator(LocalCalendar calendar)
         return points;
     }
 
-    /// <summary>Contacts of one day: the average day's volume, weighted by the weekday's share of a week.</summary>
+    /// <summary>
+    /// Contacts of one day: the region's share of the annual volume, spread over the days of its calendar year in
+    /// proportion to each day's weekly-profile weight (a public holiday weighs as a Sunday). The days of a year
+    /// add up to exactly the annual volume, whatever its number of holidays and of each weekday.
+    /// </summary>
     public static double DayVolume(Channel channel, double customerShare, DateOnly day)
     {
-        var weekly = channel.WeeklyProfile;
-        var weekTotal = weekly.Sum();
-        if (weekTotal <= 0)
+        var yearWeight = YearWeight(channel, day.Year);
+        return yearWeight <= 0 ? 0 : channel.AnnualNationalVolume * customerShare * DayWeight(channel, day) / yearWeight;
+    }
+
+    private static double DayWeight(Channel channel, DateOnly day)
+    {
+        if (channel.WeeklyProfile.Length != 7)
         {
             return 0;
         }
         var weekday = FrenchHolidays.IsHoliday(day) ? DayOfWeek.Sunday : day.DayOfWeek;
-        var mondayFirst = ((int)weekday + 6) % 7;
-        var averageDay = channel.AnnualNationalVolume * customerShare / DaysPerYear;
-        return averageDay * 7 * weekly[mondayFirst] / weekTotal;
+        return channel.WeeklyProfile[((int)weekday + 6) % 7];
+    }
+
+    private static double YearWeight(Channel channel, int year)
+    {
+        var total = 0.0;
+        for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
+        {
+            total += DayWeight(channel, day);
+        }
+        return total;
     }
 
     private static int HalfHourOfDay(TimeOnly time) => (time.Hour * 2) + (time.Minute >= 30 ? 1 : 0);

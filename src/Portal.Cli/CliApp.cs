@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Access;
+using Portal.Services;
+using Portal.Services.Access;
+using Portal.Services.Data;
+using Portal.Services.Demo;
+using Portal.Services.Stats;
+
+namespace Portal.Cli;
+
+/// <summary>
+/// The administration tool: the web app's configuration and services, driven from the command line.
+/// Arguments shaped <c>--Key=Value</c> or <c>--Section:Key=Value</c> are configuration; the others are the command.
+/// Exit codes: 0 done, 1 refused (nothing written), 2 bad arguments (nothing written).
+/// </summary>
+public static class CliApp
+{
+    public const int Done = 0;
+    public const int Refused = 1;
+    public const int BadArguments = 2;
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<IHostApplicationBuilder>? configure = null)
+    {
+        var configuration = args.Where(IsSetting).ToArray();
+        var words = args.Where(a => !IsSetting(a)).ToArray();
+        if (words.Length == 0)
+        {
+            await error.WriteLineAsync("error: a command is required: migrate | seed-demo | stats [--json]");
+            return BadArguments;
+        }
+
+        var command = words[0];
+        var options = words.Skip(1).ToArray();
+        var known = command switch
+        {
+            "migrate" or "seed-demo" => options.Length == 0 ? null : $"error: '{command}' takes no argument, got '{options[0]}'",
+            "stats" => options.FirstOrDefault(o => o != "--json") is { } unknown ? $"error: unknown argument '{unknown}' for 'stats' (expected --json)" : null,
+            _ => $"error: unknown command '{command}' (expected migrate | seed-demo | stats [--json])",
+        };
+        if (known is not null)
+        {
+            await error.WriteLineAsync(known);
+            return BadArguments;
+        }
+
+        using var host = BuildHost(configuration, configure);
+        var services = host.Services;
+        try
+        {
+            return command switch
+            {
+                "migrate" => await MigrateAsync(services, output),
+                "seed-demo" => await SeedDemoAsync(services, output, error),
+                _ => await StatsAsync(services, output, options.Contains("--json")),
+            };
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return BadArguments;
+        }
+    }
+
+    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
+
+    private static IHost BuildHost(string[] configuration, Action<IHostApplicationBuilder>? configure)
+    {
+        var builder = Host.CreateApplicationBuilder(configuration);
+        var portalRoot = PortalRoot.Find(builder.Environment.ContentRootPath);
+        builder.Configuration.AddPortalSettings(portalRoot);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPortalServices(portalRoot);
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output)
+    {
+        await MigrateAndCreateRolesAsync(services);
+        await output.WriteLineAsync("Migrations applied.");
+        return Done;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        await MigrateAndCreateRolesAsync(services);
+        using var scope = services.CreateScope();
+        var development = scope.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(withAccounts: development);
+        if (!seeded)
+        {
+            await error.WriteLineAsync("error: the database is not empty; the demo is created only in an empty database. Nothing was written.");
+            return Refused;
+        }
+        await output.WriteLineAsync(development
+            ? "Demo data and demo logins created."
+            : "Demo data created (demo logins are created only in the Development environment).");
+        return Done;
+    }
+
+    private static async Task<int> StatsAsync(IServiceProvider services, TextWriter output, bool json)
+    {
+        using var scope = services.CreateScope();
+        var stats = await scope.ServiceProvider.GetRequiredService<StatsService>().GetAsync(Actor.System);
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(stats, Json));
+            return Done;
+        }
+        await output.WriteLineAsync($"regions: {stats.Regions}");
+        await output.WriteLineAsync($"sites: {string.Join(", ", stats.SitesByKind.Select(s => $"{s.Key} {s.Value}"))}");
+        await output.WriteLineAsync($"advisors: {string.Join(", ", stats.AdvisorsByRegion.Select(a => $"{a.Key} {a.Value}"))}");
+        await output.WriteLineAsync($"courses: {stats.Courses}, sessions: {stats.Sessions}");
+        await output.WriteLineAsync($"enrolments: {string.Join(", ", stats.EnrolmentsByStatus.Select(e => $"{e.Key} {e.Value}"))}");
+        await output.WriteLineAsync($"shifts: {stats.Shifts}, forecast intervals: {stats.ForecastIntervals}");
+        await output.WriteLineAsync($"users: {string.Join(", ", stats.UsersByRole.Select(u => $"{u.Key} {u.Value}"))}");
+        return Done;
+    }
+
+    private static async Task MigrateAndCreateRolesAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+        }
+        await IdentitySetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Services.Data;
+
+namespace Portal.Testing;
+
+/// <summary>
+/// The real portal on a real Kestrel port (127.0.0.1, chosen by the system) over its own SQLite file in a
+/// temporary folder, in the Development environment, so it migrates and creates the full demo as on a
+/// developer's first start.
+/// </summary>
+public sealed class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    public PortalAppFactory()
+    {
+        Directory.CreateDirectory(folder);
+        DatabaseFile = Path.Combine(folder, "portal.db");
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DatabaseFile { get; }
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Starts the server (migrations and demo included) and reads back its address.</summary>
+    public void Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    public PortalDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the system's temporary-folder cleaning.
+        }
+    }
+}
