@@ -1,3 +1,6 @@
-using Portal.Cli;
+namespace Portal.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+internal static class CliProgram
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+
+namespace Portal.Integration.Tests.Web;
+
+/// <summary>Every string the interface shows exists in French and in English.</summary>
+public partial class ResourceTests
+{
+    private static readonly ResourceManager Strings = new("Portal.Web.Resources.SharedResource", typeof(Program).Assembly);
+
+    private static string SourceFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir!.FullName, "src", "Portal.Web");
+    }
+
+    private static HashSet<string> Keys(CultureInfo culture) =>
+        Strings.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToHashSet();
+
+    [Fact]
+    public void French_and_english_have_the_same_strings()
+    {
+        var french = Keys(CultureInfo.InvariantCulture);
+        var english = Keys(new CultureInfo("en"));
+
+        Assert.True(french.Count > 50);
+        Assert.Empty(french.Except(english));
+        Assert.Empty(english.Except(french));
+    }
+
+    [Fact]
+    public void Every_key_the_pages_use_exists()
+    {
+        var french = Keys(CultureInfo.InvariantCulture);
+        var used = Directory.EnumerateFiles(SourceFolder(), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(french));
+    }
+
+    [Theory]
+    [InlineData("RegionStatus_", new[] { "Planned", "Preparing", "Switched" })]
+    [InlineData("Channel_", new[] { "Voice", "Chat", "Email" })]
+    [InlineData("Assignment_", new[] { "Shift", "Training" })]
+    public void Keys_built_from_enum_names_exist(string prefix, string[] names)
+    {
+        var french = Keys(CultureInfo.InvariantCulture);
+
+        Assert.All(names, n => Assert.Contains(prefix + n, french));
+    }
+
+    [Fact]
+    public void English_strings_differ_from_french_where_the_languages_differ()
+    {
+        Assert.Equal("Tableau de bord", Strings.GetString("Nav_Dashboard", CultureInfo.InvariantCulture));
+        Assert.Equal("Dashboard", Strings.GetString("Nav_Dashboard", new CultureInfo("en-GB")));
+    }
+
+    [GeneratedRegex("""L\["([A-Za-z_]+)"[\],]""")]
+    private static partial Regex KeyPattern();
+}
