@@ -39,7 +39,7 @@ public sealed record RegionFigures(
     public double CompletionRate => ActiveInHouseAdvisors == 0 ? 0 : (double)CompletedRequiredTraining / ActiveInHouseAdvisors;
 }
 
-public sealed record CourseCompletion(string RegionCode, string CourseCode, string CourseTitle, int Completed, int Planned, int ActiveInHouseAdvisors)
+public sealed record CourseCompletion(string RegionCode, string RegionName, string CourseCode, string CourseTitle, int Completed, int Planned, int ActiveInHouseAdvisors)
 {
     public double CompletionRate => ActiveInHouseAdvisors == 0 ? 0 : (double)Completed / ActiveInHouseAdvisors;
 }

@@ -70,7 +70,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
                     let id = regionIds[region.Code]
                     let completed = perCourse.Where(p => p.RegionId == id && p.CourseId == course.Id && p.Status == EnrolmentStatus.Completed).Sum(p => p.Advisors)
                     let planned = perCourse.Where(p => p.RegionId == id && p.CourseId == course.Id && p.Status == EnrolmentStatus.Planned).Sum(p => p.Advisors)
-                    select new CourseCompletion(region.Code, course.Code, course.Title, completed, planned, region.ActiveInHouseAdvisors)).ToList();
+                    select new CourseCompletion(region.Code, region.Name, course.Code, course.Title, completed, planned, region.ActiveInHouseAdvisors)).ToList();
         return new HrDashboard(regions, rows);
     }
 

@@ -280,10 +280,11 @@ internal sealed class DemoBuilder
             Enrol(session, advisor, EnrolmentStatus.Completed);
             GrantFromCourse(advisor, courseId, session.LastDay);
         }
-        // One seat in three sessions went to someone who failed or did not come.
+        // One seat in three sessions went to someone who failed, did not come, or was withdrawn beforehand.
         if (failures.Count > 0 && random.Next(3) == 0)
         {
-            Enrol(session, failures.Dequeue(), random.Next(2) == 0 ? EnrolmentStatus.Failed : EnrolmentStatus.NoShow);
+            var status = random.Next(5) switch { 0 => EnrolmentStatus.Cancelled, 1 or 2 => EnrolmentStatus.Failed, _ => EnrolmentStatus.NoShow };
+            Enrol(session, failures.Dequeue(), status);
         }
     }
 
@@ -303,7 +304,7 @@ internal sealed class DemoBuilder
             Id = nextEnrolmentId++, SessionId = session.Id, AdvisorId = advisor.Id, Status = status,
             CompletedOn = status == EnrolmentStatus.Completed ? session.LastDay : null,
         };
-        if (status != EnrolmentStatus.Planned)
+        if (status is not (EnrolmentStatus.Planned or EnrolmentStatus.Cancelled))
         {
             foreach (var day in session.Days)
             {

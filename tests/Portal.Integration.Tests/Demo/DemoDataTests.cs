@@ -150,6 +150,7 @@ public class DemoDataTests(PortalFixture fixture)
         Assert.Contains(EnrolmentStatus.Planned, statuses);
         Assert.Contains(EnrolmentStatus.Failed, statuses);
         Assert.Contains(EnrolmentStatus.NoShow, statuses);
+        Assert.Contains(EnrolmentStatus.Cancelled, statuses);
         Assert.True(await db.Enrolments.AnyAsync(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn != null, TestContext.Current.CancellationToken));
     }
 
