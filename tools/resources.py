@@ -49,6 +49,7 @@ STRINGS = {
     "Dashboard_RegionTable": ("Régions", "Regions"),
     "Dashboard_Regions": ("Régions", "Regions"),
     "Dashboard_RequiredTraining": ("Formations requises terminées", "Required training completed"),
+    "Dashboard_RequiredTrainingShort": ("Formation requise", "Required training"),
     "Dashboard_ShiftsNextWeek": ("{0:N0} vacations planifiées sur 7 jours", "{0:N0} shifts planned over 7 days"),
     "Dashboard_Sites": ("Sites", "Sites"),
     "Dashboard_SitesDetail": ("{0:N0} internes, {1:N0} sous-traités, {2:N0} offshore", "{0:N0} in-house, {1:N0} subcontracted, {2:N0} offshore"),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Portal.Services;
 using Portal.Services.Access;
@@ -18,6 +19,9 @@ namespace Portal.Web;
 internal static class PortalWebSetup
 {
     public static readonly CultureInfo[] Cultures = [new("fr-FR"), new("en-GB")];
+
+    /// <summary>The portal's own styles and images, at the portal's root (the repository's <c>wwwroot-assets/</c>).</summary>
+    public const string AssetsFolder = "wwwroot-assets";
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot)
     {
@@ -52,7 +56,7 @@ internal static class PortalWebSetup
         return services;
     }
 
-    public static WebApplication UsePortalWeb(this WebApplication app)
+    public static WebApplication UsePortalWeb(this WebApplication app, string portalRoot)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -73,6 +77,11 @@ internal static class PortalWebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(portalRoot, AssetsFolder)),
+            RequestPath = "/assets",
+        });
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

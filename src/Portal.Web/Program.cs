@@ -8,7 +8,7 @@ builder.Services.AddPortalWeb(portalRoot);
 
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services);
-app.UsePortalWeb();
+app.UsePortalWeb(portalRoot);
 await app.RunAsync();
 
 /// <summary>The web app's entry point, public so that test hosts can start it.</summary>

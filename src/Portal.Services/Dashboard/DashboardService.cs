@@ -97,7 +97,10 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             .SelectMany(e => e.Session!.Days.Where(d => d.Date >= today && d.Date <= horizon),
                 (e, d) => new UpcomingItem(d.Date, UpcomingKind.Training, null, null, e.Session!.Course!.Title))
             .ToListAsync(cancellationToken);
-        var next = shifts.Concat(training).OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.Start).ToList();
+        // A training day replaces that day's shift: the advisor is in training, not on the channel.
+        var trainingDays = training.Select(t => t.Date).ToHashSet();
+        var next = shifts.Where(s => !trainingDays.Contains(s.Date)).Concat(training)
+            .OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.Start).ToList();
         return new AdvisorDashboard($"{advisor.FirstName} {advisor.LastName}", advisor.EmployeeNumber, advisor.Site, next);
     }
 }

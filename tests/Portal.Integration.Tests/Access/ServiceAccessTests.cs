@@ -95,6 +95,8 @@ public class ServiceAccessTests(PortalFixture fixture)
         Assert.Contains(advisor.Next, i => i.Kind == UpcomingKind.Training);
         Assert.Contains(advisor.Next, i => i.Kind == UpcomingKind.Shift);
         Assert.Equal(advisor.Next.OrderBy(i => i.Date), advisor.Next.OrderBy(i => i.Date).ToList());
+        var trainingDays = advisor.Next.Where(i => i.Kind == UpcomingKind.Training).Select(i => i.Date).ToHashSet();
+        Assert.DoesNotContain(advisor.Next, i => i.Kind == UpcomingKind.Shift && trainingDays.Contains(i.Date));
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Services.Data;
+using Portal.Testing;
+
+namespace Portal.EndToEnd.Tests.Infrastructure;
+
+/// <summary>One portal (demo data included) and one headless Chromium; each test opens its own browser context.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    private readonly PortalAppFactory factory = new();
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri BaseAddress => factory.BaseAddress;
+
+    public async ValueTask InitializeAsync()
+    {
+        // The first page of a freshly started portal on two cores can take longer than Playwright's default of 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        factory.Start();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies) and a page in it, addressed relative to the portal.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Creates a login through the portal's own Identity, so that no demo account is changed by a test.</summary>
+    public async Task<Credentials> CreateUserAsync(string displayName, string role)
+    {
+        var account = new Credentials($"e2e-{Guid.NewGuid():N}@portal.test", "a-long-enough-password-1");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = displayName };
+        var result = await users.CreateAsync(user, account.Password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+        return result.Succeeded
+            ? account
+            : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        await factory.DisposeAsync();
+    }
+}
