@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using Portal.Testing;
 
 namespace Portal.Integration.Tests.Web;
 
@@ -8,16 +9,6 @@ namespace Portal.Integration.Tests.Web;
 public partial class ResourceTests
 {
     private static readonly ResourceManager Strings = new("Portal.Web.Resources.SharedResource", typeof(Program).Assembly);
-
-    private static string SourceFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir!.FullName, "src", "Portal.Web");
-    }
 
     private static HashSet<string> Keys(CultureInfo culture) =>
         Strings.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
@@ -38,7 +29,7 @@ public partial class ResourceTests
     public void Every_key_the_pages_use_exists()
     {
         var french = Keys(CultureInfo.InvariantCulture);
-        var used = Directory.EnumerateFiles(SourceFolder(), "*.*", SearchOption.AllDirectories)
+        var used = Directory.EnumerateFiles(RepositoryPaths.Of("src", "Portal.Web"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))

@@ -7,16 +7,6 @@ namespace Portal.Integration.Tests.Web;
 [Collection(PortalCollection.Name)]
 public class StaticAssetsTests(PortalFixture fixture)
 {
-    private static string AssetsFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir!.FullName, "wwwroot-assets");
-    }
-
     [Theory]
     [InlineData("portal.css")]
     [InlineData("logo.svg")]
@@ -29,7 +19,7 @@ public class StaticAssetsTests(PortalFixture fixture)
         var served = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(AssetsFolder(), file), TestContext.Current.CancellationToken), served);
+        Assert.Equal(await File.ReadAllBytesAsync(RepositoryPaths.Of("wwwroot-assets", file), TestContext.Current.CancellationToken), served);
     }
 
     [Fact]
