@@ -24,25 +24,30 @@ public static class CliApp
     public const int Refused = 1;
     public const int BadArguments = 2;
 
+    private const string Commands = "migrate | seed-demo | stats [--json] | " + UserCommand.Usage;
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<IHostApplicationBuilder>? configure = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        Action<IHostApplicationBuilder>? configure = null, TextReader? input = null)
     {
         var configuration = args.Where(IsSetting).ToArray();
         var words = args.Where(a => !IsSetting(a)).ToArray();
         if (words.Length == 0)
         {
-            await error.WriteLineAsync("error: a command is required: migrate | seed-demo | stats [--json]");
+            await error.WriteLineAsync($"error: a command is required: {Commands}");
             return BadArguments;
         }
 
         var command = words[0];
         var options = words.Skip(1).ToArray();
+        var (addUser, addUserError) = command == "add-user" ? UserCommand.Parse(options) : (null, null);
         var known = command switch
         {
             "migrate" or "seed-demo" => options.Length == 0 ? null : $"error: '{command}' takes no argument, got '{options[0]}'",
             "stats" => options.FirstOrDefault(o => o != "--json") is { } unknown ? $"error: unknown argument '{unknown}' for 'stats' (expected --json)" : null,
-            _ => $"error: unknown command '{command}' (expected migrate | seed-demo | stats [--json])",
+            "add-user" => addUserError,
+            _ => $"error: unknown command '{command}' (expected {Commands})",
         };
         if (known is not null)
         {
@@ -58,10 +63,11 @@ public static class CliApp
             {
                 "migrate" => await MigrateAsync(services, output),
                 "seed-demo" => await SeedDemoAsync(services, output, error),
+                "add-user" => await addUser!.RunAsync(services, input ?? Console.In, output, error),
                 _ => await StatsAsync(services, output, options.Contains("--json")),
             };
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return BadArguments;
@@ -74,7 +80,7 @@ public static class CliApp
     {
         var builder = Host.CreateApplicationBuilder(configuration);
         var portalRoot = PortalRoot.Find(builder.Environment.ContentRootPath);
-        builder.Configuration.AddPortalSettings(portalRoot);
+        builder.Configuration.AddPortalSettings(portalRoot, builder.Environment.EnvironmentName);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalServices(portalRoot);
         configure?.Invoke(builder);

@@ -51,7 +51,9 @@ internal static class PortalWebSetup
             };
         });
         services.AddSingleton<IAuthorizationPolicyProvider, AreaPolicyProvider>();
-        services.AddAuthorization();
+        // Deny by default: an endpoint or page that names no policy still needs a signed-in user.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
         return services;
     }
@@ -64,6 +66,12 @@ internal static class PortalWebSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The portal's styles and images are public (the login page needs them): served before authorization.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(portalRoot, AssetsFolder)),
+            RequestPath = "/assets",
+        });
         // Routing and authorization after the status-code pages, so a re-executed not-found page is routed and authorized too.
         app.UseRouting();
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -77,12 +85,8 @@ internal static class PortalWebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(Path.Combine(portalRoot, AssetsFolder)),
-            RequestPath = "/assets",
-        });
-        app.MapStaticAssets();
+        // The framework's and MudBlazor's files are public, as the portal's own assets are.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();

@@ -3,7 +3,7 @@ using Portal.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 var portalRoot = PortalRoot.Find(builder.Environment.ContentRootPath);
-builder.Configuration.AddPortalSettings(portalRoot);
+builder.Configuration.AddPortalSettings(portalRoot, builder.Environment.EnvironmentName);
 builder.Services.AddPortalWeb(portalRoot);
 
 var app = builder.Build();

@@ -7,8 +7,12 @@ public sealed class PortalFixture : IAsyncLifetime
 {
     public PortalAppFactory App { get; } = new();
 
+    /// <summary>The local date the demo was built around (read when the app started, so a run crossing midnight stays consistent).</summary>
+    public DateOnly Today { get; private set; }
+
     public ValueTask InitializeAsync()
     {
+        Today = Portal.Domain.Time.LocalCalendar.Paris.Today(TimeProvider.System);
         App.Start();
         return ValueTask.CompletedTask;
     }

@@ -18,8 +18,15 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
-    public PortalAppFactory()
+    private readonly string environment;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    /// <param name="environment">The hosting environment; Development creates the demo and its logins.</param>
+    /// <param name="settings">Extra configuration, e.g. <c>Demo:Seed</c>.</param>
+    public PortalAppFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     {
+        this.environment = environment;
+        this.settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(folder);
         DatabaseFile = Path.Combine(folder, "portal.db");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -42,9 +49,13 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
         builder.UseSetting("Database:Provider", "Sqlite");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

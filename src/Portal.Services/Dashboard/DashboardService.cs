@@ -10,53 +10,56 @@ namespace Portal.Services.Dashboard;
 /// <summary>The figures of the landing page, shaped by the role of who asks and limited to what it may read.</summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>
+    /// The dashboard of the actor's role, holding only the regions the access rules let it read on the dashboard
+    /// (all for national roles, the own one for a director), or the own record for an advisor; null when the
+    /// actor may read nothing (a director bound to no region, an advisor account linked to no record).
+    /// </summary>
     public async Task<DashboardView?> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = LocalCalendar.Paris.Today(clock);
+        if (actor.Role == PortalRole.Advisor)
+        {
+            return AccessRules.CanUse(actor, Area.Me) ? await AdvisorAsync(db, actor.AdvisorId!.Value, today, cancellationToken) : null;
+        }
+        var readable = AccessRules.ReadableRegions(actor, Area.Dashboard);
+        if (readable is { Count: 0 })
+        {
+            return null;
+        }
+        var regions = await RegionFiguresQuery.LoadAsync(db, readable, today, cancellationToken);
         return actor.Role switch
         {
-            PortalRole.NationalAdmin => await NationalAsync(db, cancellationToken),
-            PortalRole.RegionalDirector => await DirectorAsync(db, actor, cancellationToken),
-            PortalRole.HR => await HrAsync(db, cancellationToken),
-            PortalRole.Advisor => await AdvisorAsync(db, actor, cancellationToken),
-            _ => null,
+            PortalRole.NationalAdmin => National(regions),
+            PortalRole.HR => await HrAsync(db, regions, today, cancellationToken),
+            _ => regions.Count == 1 ? await DirectorAsync(db, regions[0], today, cancellationToken) : null,
         };
     }
 
-    private static async Task<NationalDashboard> NationalAsync(PortalDbContext db, CancellationToken cancellationToken)
+    private static NationalDashboard National(List<RegionFigures> regions)
     {
-        var regions = await RegionFiguresQuery.LoadAsync(db, null, cancellationToken);
         var sites = new SiteCounts(regions.Sum(r => r.Sites.InHouse), regions.Sum(r => r.Sites.Subcontracted), regions.Sum(r => r.Sites.Offshore));
         return new NationalDashboard(regions, sites, regions.Sum(r => r.ActiveInHouseAdvisors));
     }
 
-    private async Task<DirectorDashboard?> DirectorAsync(PortalDbContext db, Actor actor, CancellationToken cancellationToken)
+    private static async Task<DirectorDashboard> DirectorAsync(PortalDbContext db, RegionFigures region, DateOnly today, CancellationToken cancellationToken)
     {
-        if (actor.RegionId is not { } regionId || !AccessRules.CanRead(actor, Area.Dashboard, regionId))
-        {
-            return null;
-        }
-        var region = (await RegionFiguresQuery.LoadAsync(db, new HashSet<int> { regionId }, cancellationToken)).SingleOrDefault();
-        if (region is null)
-        {
-            return null;
-        }
-        var today = LocalCalendar.Paris.Today(clock);
         var inThreeWeeks = today.AddDays(21);
         var upcomingSessions = await db.TrainingSessions
-            .CountAsync(s => s.RegionId == regionId && s.Days.Any(d => d.Date >= today && d.Date <= inThreeWeeks), cancellationToken);
+            .CountAsync(s => s.Region!.Code == region.Code && s.Days.Any(d => d.Date >= today && d.Date <= inThreeWeeks), cancellationToken);
         var nextWeek = today.AddDays(7);
         var shifts = await db.Shifts
-            .CountAsync(s => s.Date >= today && s.Date < nextWeek && s.Advisor!.Site!.RegionId == regionId && s.Advisor.Site.Kind == SiteKind.InHouse, cancellationToken);
+            .CountAsync(s => s.Date >= today && s.Date < nextWeek && s.Advisor!.Site!.Region!.Code == region.Code && s.Advisor.Site.Kind == SiteKind.InHouse, cancellationToken);
         return new DirectorDashboard(region, upcomingSessions, shifts);
     }
 
-    private static async Task<HrDashboard> HrAsync(PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<HrDashboard> HrAsync(PortalDbContext db, List<RegionFigures> regions, DateOnly today, CancellationToken cancellationToken)
     {
-        var regions = await RegionFiguresQuery.LoadAsync(db, null, cancellationToken);
         var perCourse = await db.Enrolments
             .Where(e => e.Session!.Course!.RequiredForRegionalisation
-                        && (e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Planned))
+                        && ((e.Status == EnrolmentStatus.Completed && e.CompletedOn <= today)
+                            || (e.Status == EnrolmentStatus.Planned && e.Session.Days.Any(d => d.Date >= today))))
             .Join(db.Advisors.Where(a => a.Active && a.Site!.Kind == SiteKind.InHouse), e => e.AdvisorId, a => a.Id,
                 (e, a) => new { RegionId = a.Site!.RegionId, e.Session!.CourseId, e.Status, e.AdvisorId })
             .GroupBy(x => new { x.RegionId, x.CourseId, x.Status })
@@ -74,12 +77,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         return new HrDashboard(regions, rows);
     }
 
-    private async Task<AdvisorDashboard?> AdvisorAsync(PortalDbContext db, Actor actor, CancellationToken cancellationToken)
+    private static async Task<AdvisorDashboard?> AdvisorAsync(PortalDbContext db, int advisorId, DateOnly today, CancellationToken cancellationToken)
     {
-        if (actor.AdvisorId is not { } advisorId)
-        {
-            return null;
-        }
         var advisor = await db.Advisors.Where(a => a.Id == advisorId)
             .Select(a => new { a.FirstName, a.LastName, a.EmployeeNumber, Site = a.Site!.Name })
             .SingleOrDefaultAsync(cancellationToken);
@@ -87,7 +86,6 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         {
             return null;
         }
-        var today = LocalCalendar.Paris.Today(clock);
         var horizon = today.AddDays(14);
         var shifts = await db.Shifts.Where(s => s.AdvisorId == advisorId && s.Date >= today && s.Date <= horizon)
             .Select(s => new UpcomingItem(s.Date, UpcomingKind.Shift, s.Start, s.End, s.Channel!.Code))

@@ -8,7 +8,12 @@ namespace Portal.Services.Dashboard;
 /// <summary>Headline figures of some or all regions, computed in the database in a few grouped queries.</summary>
 internal static class RegionFiguresQuery
 {
-    public static async Task<List<RegionFigures>> LoadAsync(PortalDbContext db, IReadOnlySet<int>? regionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Figures of the given regions (null: all). Training counts an active in-house advisor as completed when every
+    /// course required for regionalisation has a completed enrolment dated on or before <paramref name="asOf"/>;
+    /// as planned when the missing ones have a planned enrolment in a session still to come.
+    /// </summary>
+    public static async Task<List<RegionFigures>> LoadAsync(PortalDbContext db, IReadOnlySet<int>? regionIds, DateOnly asOf, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking()
             .Where(r => regionIds == null || regionIds.Contains(r.Id))
@@ -30,11 +35,13 @@ internal static class RegionFiguresQuery
             {
                 a.Site!.RegionId,
                 Completed = db.Enrolments
-                    .Where(e => e.AdvisorId == a.Id && e.Status == EnrolmentStatus.Completed && required.Contains(e.Session!.CourseId))
+                    .Where(e => e.AdvisorId == a.Id && required.Contains(e.Session!.CourseId)
+                                && e.Status == EnrolmentStatus.Completed && e.CompletedOn <= asOf)
                     .Select(e => e.Session!.CourseId).Distinct().Count(),
                 CompletedOrPlanned = db.Enrolments
-                    .Where(e => e.AdvisorId == a.Id && (e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Planned)
-                                && required.Contains(e.Session!.CourseId))
+                    .Where(e => e.AdvisorId == a.Id && required.Contains(e.Session!.CourseId)
+                                && ((e.Status == EnrolmentStatus.Completed && e.CompletedOn <= asOf)
+                                    || (e.Status == EnrolmentStatus.Planned && e.Session.Days.Any(d => d.Date >= asOf))))
                     .Select(e => e.Session!.CourseId).Distinct().Count(),
             })
             .GroupBy(a => a.RegionId)
@@ -51,8 +58,9 @@ internal static class RegionFiguresQuery
         {
             int Sites(SiteKind kind) => sites.Where(s => s.RegionId == r.Id && s.Kind == kind).Sum(s => s.Count);
             var people = advisors.FirstOrDefault(a => a.RegionId == r.Id);
-            var completed = requiredCount == 0 ? 0 : people?.Completed ?? 0;
-            var planned = requiredCount == 0 ? 0 : (people?.CompletedOrPlanned ?? 0) - completed;
+            // With no required course, every advisor has completed them all.
+            var completed = people?.Completed ?? 0;
+            var planned = (people?.CompletedOrPlanned ?? 0) - completed;
             return new RegionFigures(r.Code, r.Name, r.Wave, r.Status, r.PlannedSwitchDate, r.ActualSwitchDate, r.Customers,
                 new SiteCounts(Sites(SiteKind.InHouse), Sites(SiteKind.Subcontracted), Sites(SiteKind.Offshore)),
                 people?.Active ?? 0, completed, planned);

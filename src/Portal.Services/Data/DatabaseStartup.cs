@@ -9,7 +9,8 @@ using Portal.Services.Demo;
 namespace Portal.Services.Data;
 
 /// <summary>
-/// What the portal does with its database when it starts: apply migrations, create the roles, and create the
+/// What the portal does with its database when it starts: apply migrations (embedded database) or check none is
+/// pending (server database), create the roles, and create the
 /// demo on the embedded database in development (or anywhere with <c>Demo:Seed=true</c>). Demo logins exist
 /// only in development.
 /// </summary>
@@ -25,7 +26,19 @@ public static class DatabaseStartup
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await DatabaseSetup.MigrateAsync(db, cancellationToken);
+            // The embedded database migrates itself; a server database is migrated by its administrators
+            // (the administration tool's migrate, or the idempotent script) unless told otherwise.
+            var embedded = DatabaseSetup.ProviderOf(configuration) == DatabaseProvider.Sqlite;
+            if (configuration.GetValue<bool?>("Database:MigrateOnStart") ?? embedded)
+            {
+                await DatabaseSetup.MigrateAsync(db, cancellationToken);
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+            {
+                throw new InvalidOperationException(
+                    $"The database lacks {pending.Count} migration(s), from {pending[0]}: apply them with the administration tool's " +
+                    "'migrate' or the idempotent script, or start once with Database:MigrateOnStart=true.");
+            }
         }
         await IdentitySetup.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
 

@@ -63,8 +63,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     }
 
     /// <summary>
-    /// The concurrency token is managed here, not by the database (SQLite has no rowversion): an update
-    /// writes Version + 1 where the stored Version still equals the one read, so a second writer fails.
+    /// The concurrency token is managed here, not by the database (SQLite has no rowversion): an update writes
+    /// Version + 1 where the stored Version still equals the expected one, so a second writer fails. The expected
+    /// version is the one loaded, or the one a service set from the form the user edited (then that one counts).
     /// </summary>
     private void BumpVersions()
     {
@@ -73,6 +74,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             if (entry.State == EntityState.Modified)
             {
                 var version = entry.Property(e => e.Version);
+                if (version.IsModified)
+                {
+                    version.OriginalValue = version.CurrentValue;
+                }
                 version.CurrentValue = version.OriginalValue + 1;
             }
         }

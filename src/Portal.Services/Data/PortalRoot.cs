@@ -29,10 +29,11 @@ public static class PortalRoot
     }
 
     /// <summary>
-    /// Reads the root settings file with the precedence of an ordinary <c>appsettings.json</c>: after the host's
-    /// own JSON files, before environment variables and command-line arguments, which still override it.
+    /// Reads the root <c>appsettings.json</c> and <c>appsettings.{environment}.json</c> with the precedence of the
+    /// host's own: right after the content root's <c>appsettings.json</c> (or first, when there is none), so the
+    /// environment's file, environment variables and command-line arguments still override them.
     /// </summary>
-    public static void AddPortalSettings(this IConfigurationBuilder configuration, string root)
+    public static void AddPortalSettings(this IConfigurationBuilder configuration, string root, string environmentName)
     {
         var path = Path.Combine(root, SettingsFile);
         var sources = configuration.Sources;
@@ -40,11 +41,18 @@ public static class PortalRoot
         {
             return;
         }
-        var source = new JsonConfigurationSource { Path = SettingsFile, Optional = true, ReloadOnChange = false };
-        source.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root);
-        var lastAppSettings = sources.ToList().FindLastIndex(s =>
-            s is JsonConfigurationSource json && json.Path?.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) == true);
-        sources.Insert(lastAppSettings + 1, source);
+        var index = sources.ToList().FindIndex(s => s is JsonConfigurationSource { Path: SettingsFile });
+        foreach (var file in new[] { SettingsFile, $"appsettings.{environmentName}.json" })
+        {
+            var source = new JsonConfigurationSource
+            {
+                Path = file,
+                Optional = true,
+                ReloadOnChange = false,
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root),
+            };
+            sources.Insert(++index, source);
+        }
     }
 
     private static bool SamePath(JsonConfigurationSource source, string path) =>

@@ -451,10 +451,20 @@ internal sealed class DemoBuilder
 
     private void AddAudit()
     {
-        var nc = data.Regions[0];
         data.Audit.Add(new AuditEntry
         {
             Id = 1,
+            AtUtc = calendar.ToUtc(today.ToDateTime(TimeOnly.MinValue)),
+            UserName = "system",
+            Entity = DemoMarker.Entity,
+            EntityKey = DemoMarker.Key,
+            Action = "Create",
+            After = $$"""{"Seed":{{Seed}},"Today":"{{today:yyyy-MM-dd}}"}""",
+        });
+        var nc = data.Regions[0];
+        data.Audit.Add(new AuditEntry
+        {
+            Id = 2,
             AtUtc = calendar.ToUtc(nc.ActualSwitchDate!.Value.ToDateTime(new TimeOnly(9, 0))),
             UserName = DemoAccounts.National,
             Entity = "Region",

@@ -76,12 +76,19 @@ public sealed class DemoSeeder(
         }
     }
 
-    /// <summary>Creates the roles and the demo logins that do not exist yet, linked to their region or advisor.</summary>
+    /// <summary>
+    /// Creates the demo logins that do not exist yet, linked to their region or advisor, and only in a database
+    /// that the demo created (it carries the demo's audit entry): real data never gets logins with a published password.
+    /// </summary>
     public async Task EnsureDemoAccountsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.AuditEntries.AnyAsync(a => a.Entity == DemoMarker.Entity && a.EntityKey == DemoMarker.Key, cancellationToken))
+        {
+            return;
+        }
         var regions = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Id, cancellationToken);
-        if (regions.Count == 0)
+        if (!DemoAccounts.All.All(a => a.RegionCode is null || regions.ContainsKey(a.RegionCode)))
         {
             return;
         }
@@ -98,12 +105,15 @@ public sealed class DemoSeeder(
                 Email = account.Email,
                 EmailConfirmed = true,
                 DisplayName = account.DisplayName,
-                PreferredCulture = "fr",
             };
             if (account.Role == Domain.Access.PortalRole.Advisor)
             {
-                user.AdvisorId = demoAdvisor.Id;
-                user.DisplayName = demoAdvisor.Name;
+                if (demoAdvisor is not { } linked)
+                {
+                    continue;
+                }
+                user.AdvisorId = linked.Id;
+                user.DisplayName = linked.Name;
             }
             else if (account.RegionCode is { } code)
             {
@@ -125,7 +135,7 @@ public sealed class DemoSeeder(
     /// The BPL advisor of the demo login: the first BPL advisor (by employee number) with a planned training
     /// day in the coming two weeks and shifts, which the builder guarantees to exist.
     /// </summary>
-    private async Task<(int Id, string Name)> DemoAdvisorAsync(PortalDbContext db, CancellationToken cancellationToken)
+    private async Task<(int Id, string Name)?> DemoAdvisorAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var today = LocalCalendar.Paris.Today(clock);
         var horizon = today.AddDays(14);
@@ -137,7 +147,7 @@ public sealed class DemoSeeder(
             .Where(a => a.Active && db.Shifts.Any(s => s.AdvisorId == a.Id && s.Date > today))
             .OrderBy(a => a.EmployeeNumber)
             .Select(a => new { a.Id, a.FirstName, a.LastName })
-            .FirstAsync(cancellationToken);
-        return (advisor.Id, $"{advisor.FirstName} {advisor.LastName}");
+            .FirstOrDefaultAsync(cancellationToken);
+        return advisor is null ? null : (advisor.Id, $"{advisor.FirstName} {advisor.LastName}");
     }
 }

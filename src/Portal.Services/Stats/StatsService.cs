@@ -18,10 +18,10 @@ public sealed record PortalStats(
 
 public sealed class StatsService(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    /// <summary>National counts; only a national administrator (or the administration tool) may read them.</summary>
+    /// <summary>National counts, with users by role: administration data (national administrators and the administration tool).</summary>
     public async Task<PortalStats> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        if (actor.Role != PortalRole.NationalAdmin)
+        if (!AccessRules.CanReadNationalAggregates(actor, Area.Administration))
         {
             throw new UnauthorizedAccessException("National statistics are for national administrators.");
         }

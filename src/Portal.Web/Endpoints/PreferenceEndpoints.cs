@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Services.Data;
 
 namespace Portal.Web.Endpoints;
 
-/// <summary>The interface language and theme: kept in cookies, the language also remembered per user.</summary>
+/// <summary>
+/// The interface language and theme: posted from forms (with the antiforgery token), kept in cookies, the
+/// language also remembered per user.
+/// </summary>
 internal static class PreferenceEndpoints
 {
     public const string ThemeCookie = "portal.theme";
 
     public static void MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/preferences/culture", async (string culture, string? returnUrl, HttpContext context, UserManager<PortalUser> users) =>
+        var preferences = endpoints.MapGroup("/preferences").AllowAnonymous();
+
+        preferences.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext context, UserManager<PortalUser> users) =>
         {
             var chosen = PortalWebSetup.Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture);
             if (chosen is null)
@@ -24,14 +30,14 @@ internal static class PreferenceEndpoints
                 user.PreferredCulture = chosen.TwoLetterISOLanguageName;
                 await users.UpdateAsync(user);
             }
-            return Results.LocalRedirect(LocalOrRoot(returnUrl));
+            return Results.LocalRedirect(LocalPathOrRoot(returnUrl));
         });
 
-        endpoints.MapGet("/preferences/theme", (bool dark, string? returnUrl, HttpContext context) =>
+        preferences.MapPost("/theme", ([FromForm] bool dark, [FromForm] string? returnUrl, HttpContext context) =>
         {
             context.Response.Cookies.Append(ThemeCookie, dark ? "dark" : "light",
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(LocalOrRoot(returnUrl));
+            return Results.LocalRedirect(LocalPathOrRoot(returnUrl));
         });
     }
 
@@ -46,6 +52,12 @@ internal static class PreferenceEndpoints
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, IsEssential = true });
     }
 
-    private static string LocalOrRoot(string? returnUrl) =>
-        string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
+    /// <summary>A path of this site, or the root: never another site, whatever was posted.</summary>
+    public static string LocalPathOrRoot(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && Uri.IsWellFormedUriString(url, UriKind.Relative)
+            ? url
+            : "/";
 }

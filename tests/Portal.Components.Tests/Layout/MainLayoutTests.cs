@@ -41,15 +41,18 @@ public class MainLayoutTests : PortalComponentTest
     }
 
     [Fact]
-    public void Choosing_English_reloads_the_page_through_the_culture_preference()
+    public void Choosing_English_posts_the_language_form_back_to_the_current_page()
     {
         User.As(Persona.RegionalDirector);
-        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("coverage/BPL");
 
-        RenderLayout().Find("[data-testid=culture-en]").Click();
+        var form = RenderLayout().Find("[data-testid=culture-en]").Closest("form")!;
 
-        Assert.Equal("http://localhost/preferences/culture?culture=en&returnUrl=%2F", navigation.Uri);
-        Assert.True(navigation.History.First().Options.ForceLoad);
+        Assert.Equal("preferences/culture", form.GetAttribute("action"));
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("submit", form.QuerySelector("[data-testid=culture-en]")!.GetAttribute("type"));
+        Assert.Equal("en", form.QuerySelector("input[name=culture]")!.GetAttribute("value"));
+        Assert.Equal("/coverage/BPL", form.QuerySelector("input[name=returnUrl]")!.GetAttribute("value"));
     }
 
     [Fact]

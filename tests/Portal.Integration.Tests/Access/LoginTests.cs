@@ -93,6 +93,9 @@ public class LoginTests(PortalFixture fixture)
         Assert.Contains(tooLong.Errors, e => e.Code == "PasswordTooLong");
     }
 
+    private static Dictionary<string, string> Culture(string culture, string returnUrl = "/") =>
+        new() { ["culture"] = culture, ["returnUrl"] = returnUrl };
+
     [Fact]
     public async Task The_chosen_language_is_remembered_for_the_user_and_restored_at_the_next_login()
     {
@@ -100,7 +103,7 @@ public class LoginTests(PortalFixture fixture)
         using (var first = new PortalBrowserClient(fixture.App.BaseAddress))
         {
             await first.LoginAsync(email, "correct horse battery");
-            using var switched = await first.GetAsync("/preferences/culture?culture=en&returnUrl=/");
+            using var switched = await first.PostFormAsync("/preferences/culture", Culture("en"), tokenFrom: "/");
             Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         }
 
@@ -114,16 +117,31 @@ public class LoginTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_user_without_a_saved_language_keeps_the_one_chosen_on_the_login_page_and_it_is_saved()
+    {
+        var email = await NewUserAsync("HR");
+        using var client = new PortalBrowserClient(fixture.App.BaseAddress);
+        using var _ = await client.PostFormAsync("/preferences/culture", Culture("en", "/Account/Login"));
+
+        await client.LoginAsync(email, "correct horse battery");
+        using var home = await client.GetAsync("/");
+
+        Assert.Contains("<html lang=\"en\">", await home.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await using var db = fixture.App.CreateDbContext();
+        Assert.Equal("en", (await db.Users.SingleAsync(u => u.Email == email, TestContext.Current.CancellationToken)).PreferredCulture);
+    }
+
+    [Fact]
     public async Task The_interface_is_french_by_default_whatever_the_browser_asks()
     {
         using var client = new PortalBrowserClient(fixture.App.BaseAddress);
-        await client.LoginAsync(DemoAccounts.Hr, DemoAccounts.Password);
+        client.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
 
-        using var home = await client.GetAsync("/");
-        var body = await home.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var login = await client.GetAsync("/Account/Login");
+        var body = await login.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("<html lang=\"fr\">", body, StringComparison.Ordinal);
-        Assert.Contains("Tableau de bord", body, StringComparison.Ordinal);
+        Assert.Contains("Se connecter", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,18 +149,52 @@ public class LoginTests(PortalFixture fixture)
     {
         using var client = new PortalBrowserClient(fixture.App.BaseAddress);
 
-        using var response = await client.GetAsync("/preferences/culture?culture=de&returnUrl=/");
+        using var response = await client.PostFormAsync("/preferences/culture", Culture("de"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
-    public async Task The_language_switch_never_redirects_outside_the_portal()
+    public async Task Preferences_change_only_through_a_form_of_the_portal()
     {
         using var client = new PortalBrowserClient(fixture.App.BaseAddress);
 
-        using var response = await client.GetAsync("/preferences/culture?culture=en&returnUrl=//evil.example/");
+        using var byLink = await client.GetAsync("/preferences/culture?culture=en&returnUrl=/");
+        using var forged = await client.PostFormWithoutTokenAsync("/preferences/culture", Culture("en"));
 
+        Assert.NotEqual(HttpStatusCode.OK, byLink.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain(client.Cookies.GetAllCookies(), c => c.Name == ".AspNetCore.Culture");
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    public async Task The_language_switch_never_redirects_outside_the_portal(string returnUrl)
+    {
+        using var client = new PortalBrowserClient(fixture.App.BaseAddress);
+
+        using var response = await client.PostFormAsync("/preferences/culture", Culture("en", returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("coverage/BPL", "/coverage/BPL")]
+    public async Task After_login_the_user_lands_on_a_page_of_the_portal_only(string returnUrl, string expected)
+    {
+        using var client = new PortalBrowserClient(fixture.App.BaseAddress);
+        var page = await (await client.GetAsync($"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Se connecter", page, StringComparison.Ordinal);
+
+        using var login = await client.LoginAsync(DemoAccounts.DirectorBpl, DemoAccounts.Password, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(expected, new Uri(fixture.App.BaseAddress, login.Headers.Location!).PathAndQuery);
     }
 }

@@ -23,9 +23,11 @@ public class PageAccessMatrixTests(PortalFixture fixture)
         ("/rollout/NC", 200, 404, 200, 404, 404),
         ("/rollout/nc", 200, 404, 200, 404, 404),
         ("/rollout/XYZ", 404, 404, 404, 404, 404),
+        ("/coverage", 200, 302, 302, 404, 404),
         ("/coverage/BPL", 200, 200, 404, 404, 404),
         ("/coverage/NC", 200, 404, 200, 404, 404),
         ("/coverage/SUD", 200, 404, 404, 404, 404),
+        ("/assignments", 200, 302, 302, 404, 404),
         ("/assignments/BPL", 200, 200, 404, 404, 404),
         ("/assignments/NC", 200, 404, 200, 404, 404),
         ("/advisors", 200, 200, 200, 200, 404),
@@ -37,6 +39,7 @@ public class PageAccessMatrixTests(PortalFixture fixture)
         ("/admin/audit", 200, 200, 200, 404, 404),
         ("/admin/users", 200, 404, 404, 404, 404),
         ("/admin/settings", 200, 404, 404, 404, 404),
+        ("/Account/Manage/ChangePassword", 200, 200, 200, 200, 200),
         ("/no-such-page", 404, 404, 404, 404, 404),
     ];
 
@@ -72,9 +75,15 @@ public class PageAccessMatrixTests(PortalFixture fixture)
         using var response = await client.GetAsync(path);
 
         Assert.Equal(expected, (int)response.StatusCode);
-        if (expected == 302)
+        if (expected == 302 && user == Anonymous)
         {
             Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        if (expected == 302 && user != Anonymous)
+        {
+            // A director's entry to a per-region capability leads to the own region's page, never another's.
+            var own = user == DemoAccounts.DirectorBpl ? "BPL" : "NC";
+            Assert.EndsWith($"{path}/{own}", new Uri(fixture.App.BaseAddress, response.Headers.Location!).AbsolutePath, StringComparison.Ordinal);
         }
         if (expected == 404)
         {

@@ -94,7 +94,7 @@ public class ServiceAccessTests(PortalFixture fixture)
         Assert.Equal(employeeNumber, advisor.EmployeeNumber);
         Assert.Contains(advisor.Next, i => i.Kind == UpcomingKind.Training);
         Assert.Contains(advisor.Next, i => i.Kind == UpcomingKind.Shift);
-        Assert.Equal(advisor.Next.OrderBy(i => i.Date), advisor.Next.OrderBy(i => i.Date).ToList());
+        Assert.Equal(advisor.Next.OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.Start), advisor.Next);
         var trainingDays = advisor.Next.Where(i => i.Kind == UpcomingKind.Training).Select(i => i.Date).ToHashSet();
         Assert.DoesNotContain(advisor.Next, i => i.Kind == UpcomingKind.Shift && trainingDays.Contains(i.Date));
     }

@@ -10,11 +10,14 @@ public sealed class CliTests : IDisposable
 
     private string DatabaseFile => Path.Combine(folder, "cli.db");
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private async Task<(int Exit, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync([.. args, $"--ConnectionStrings:Portal=Data Source={DatabaseFile}"], output, error);
+        using var reader = new StringReader(input);
+        var exit = await CliApp.RunAsync([.. args, $"--ConnectionStrings:Portal=Data Source={DatabaseFile}"], output, error, input: reader);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -60,6 +63,13 @@ public sealed class CliTests : IDisposable
     [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
     [InlineData(new[] { "stats", "--jsn" }, "unknown argument '--jsn'")]
     [InlineData(new[] { "migrate", "now" }, "'migrate' takes no argument")]
+    [InlineData(new[] { "add-user", "admin@operator.fr" }, "usage: add-user")]
+    [InlineData(new[] { "add-user", "admin", "NationalAdmin" }, "is not an e-mail address")]
+    [InlineData(new[] { "add-user", "a@operator.fr", "Boss" }, "unknown role 'Boss'")]
+    [InlineData(new[] { "add-user", "a@operator.fr", "RegionalDirector" }, "needs --region")]
+    [InlineData(new[] { "add-user", "a@operator.fr", "Advisor" }, "needs --advisor")]
+    [InlineData(new[] { "add-user", "a@operator.fr", "HR", "--region", "BPL" }, "--region is for a RegionalDirector only")]
+    [InlineData(new[] { "add-user", "a@operator.fr", "HR", "--team" }, "unknown or incomplete argument '--team'")]
     public async Task Bad_arguments_get_a_one_line_error_exit_code_2_and_nothing_written(string[] args, string message)
     {
         var (exit, output, error) = await RunAsync(args);
@@ -78,6 +88,70 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("Oracle", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_user_creates_the_first_national_administrator_with_the_password_from_standard_input()
+    {
+        await RunAsync("migrate");
+
+        var created = await RunWithInputAsync("a long enough passphrase\n", "add-user", "admin@operator.fr", "NationalAdmin");
+        var stats = await RunAsync("stats", "--json");
+
+        Assert.Equal(0, created.Exit);
+        Assert.Contains("admin@operator.fr created as NationalAdmin", created.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stats.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("usersByRole").GetProperty("NationalAdmin").GetInt32());
+    }
+
+    [Fact]
+    public async Task Add_user_binds_a_director_to_the_region_it_names()
+    {
+        await RunAsync("seed-demo");
+
+        var created = await RunWithInputAsync("a long enough passphrase\n", "add-user", "dr.sud@operator.fr", "RegionalDirector", "--region", "sud");
+
+        Assert.Equal(0, created.Exit);
+        Assert.Contains("of SUD", created.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("short\n", "at least 12")]
+    [InlineData("", "standard input")]
+    public async Task Add_user_refuses_a_bad_password_and_writes_nothing(string input, string message)
+    {
+        await RunAsync("migrate");
+
+        var refused = await RunWithInputAsync(input, "add-user", "admin@operator.fr", "NationalAdmin");
+        var stats = await RunAsync("stats", "--json");
+
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains(message, refused.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stats.Output);
+        Assert.Empty(json.RootElement.GetProperty("usersByRole").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Add_user_refuses_an_unknown_region_and_writes_nothing()
+    {
+        await RunAsync("migrate");
+
+        var refused = await RunWithInputAsync("a long enough passphrase\n", "add-user", "dr@operator.fr", "RegionalDirector", "--region", "XYZ");
+
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("no region 'XYZ'", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_is_a_bad_argument()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["migrate", "--ConnectionStrings:Portal=Data Sauce=nowhere"], output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
     }
 
     public void Dispose()

@@ -9,7 +9,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     /// <summary>The endpoints the account pages post to.</summary>
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var accountGroup = endpoints.MapGroup("/Account");
+        var accountGroup = endpoints.MapGroup("/Account").AllowAnonymous();
         accountGroup.MapPost("/Logout", async ([FromServices] SignInManager<PortalUser> signInManager, [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Portal.Services.Access;
 using Portal.Services.Data;
 
 namespace Portal.Web.Components.Account;
@@ -23,25 +24,34 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        return await IsStillValidAsync(userManager, authenticationState.User, options.Value);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal)
+    /// <summary>
+    /// The session stays valid while the user exists, its security stamp is unchanged, and its role, region and
+    /// advisor are still those the session's claims carry: a director moved to another region, or a changed role,
+    /// ends open sessions at the next revalidation.
+    /// </summary>
+    internal static async Task<bool> IsStillValidAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal, IdentityOptions options)
     {
         var user = await userManager.GetUserAsync(principal);
         if (user is null)
         {
             return false;
         }
-        else if (!userManager.SupportsUserSecurityStamp)
+        if (userManager.SupportsUserSecurityStamp)
         {
-            return true;
+            var principalStamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
+            if (principalStamp != await userManager.GetSecurityStampAsync(user))
+            {
+                return false;
+            }
         }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
+        var actor = principal.ToActor();
+        var roles = await userManager.GetRolesAsync(user);
+        return actor is not null
+               && roles.Contains(actor.Role.ToString())
+               && actor.RegionId == user.RegionId
+               && actor.AdvisorId == user.AdvisorId;
     }
 }
