@@ -3,7 +3,7 @@ using Portal.Services.Access;
 using Portal.Services.Dashboard;
 using Portal.Services.Data;
 using Portal.Services.Demo;
-using Portal.Services.Rollout;
+using Portal.Services.Regions;
 using Portal.Services.Stats;
 
 namespace Portal.Services;

@@ -19,8 +19,5 @@ public class RolloutSettings : IVersioned
 
     public int MaxTrainingDaysPerWeek { get; set; } = 3;
 
-    /// <summary>IANA time zone of the portal's local time.</summary>
-    public string TimeZoneId { get; set; } = "Europe/Paris";
-
     public int Version { get; set; }
 }

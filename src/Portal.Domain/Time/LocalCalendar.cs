@@ -34,15 +34,16 @@ public sealed class LocalCalendar
     public DateTime MidnightUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
 
     /// <summary>
-    /// The instant of a local wall-clock time. A time skipped by the spring change is moved forward by the
-    /// gap; a time repeated by the autumn change is taken at its first occurrence (summer time).
+    /// The instant of a local wall-clock time. A time skipped by the spring change is moved forward by the length
+    /// of the gap (02:30 becomes 03:30 in Paris), as clocks are; a time repeated by the autumn change is taken at
+    /// its first occurrence (summer time).
     /// </summary>
     public DateTime ToUtc(DateTime local)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(local))
         {
-            local = local.AddHours(1);
+            local += Zone.GetUtcOffset(local.AddHours(12)) - Zone.GetUtcOffset(local.AddHours(-12));
         }
         if (Zone.IsAmbiguousTime(local))
         {

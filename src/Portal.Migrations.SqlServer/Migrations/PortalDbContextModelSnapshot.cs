@@ -575,11 +575,6 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("MaxTrainingDaysPerWeek")
                         .HasColumnType("int");
 
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<double>("TrainingCompletionThreshold")
                         .HasColumnType("float");
 

@@ -547,11 +547,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("MaxTrainingDaysPerWeek")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<double>("TrainingCompletionThreshold")
                         .HasColumnType("REAL");
 

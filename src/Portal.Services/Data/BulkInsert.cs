@@ -10,6 +10,7 @@ namespace Portal.Services.Data;
 /// Inserts many rows with one prepared command inside the caller's transaction, using the EF model's
 /// table, column names and type mappings, so rows are stored exactly as SaveChanges would store them.
 /// Keys are taken from the objects (the caller assigns them), which keeps the demo deterministic.
+/// Run against SQLite in the tests; the SQL Server path (identity insert) has not run against a server.
 /// </summary>
 internal static class BulkInsert
 {
@@ -28,7 +29,9 @@ internal static class BulkInsert
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
-        var identityInsert = db.Database.IsSqlServer() && columns.Any(c => c.Property.ValueGenerated == ValueGenerated.OnAdd);
+        // Rows carry their own keys; SQL Server must be told to accept them in an identity column.
+        var identityInsert = db.Database.IsSqlServer()
+            && columns.Any(c => SqlServerPropertyExtensions.GetValueGenerationStrategy(c.Property, table) == SqlServerValueGenerationStrategy.IdentityColumn);
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

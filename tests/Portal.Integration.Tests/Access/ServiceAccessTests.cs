@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Services.Dashboard;
-using Portal.Services.Rollout;
+using Portal.Services.Regions;
 using Portal.Services.Stats;
 
 namespace Portal.Integration.Tests.Access;

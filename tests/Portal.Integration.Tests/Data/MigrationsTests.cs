@@ -47,7 +47,7 @@ public class MigrationsTests
     [Fact]
     public void The_sqlite_script_generates()
     {
-        // SQLite does not support idempotent scripts; the plain script is what a reviewer reads.
+        // SQLite does not support idempotent scripts; the plain script shows the schema a new file gets.
         using var db = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
 
         var script = db.GetService<IMigrator>().GenerateScript();

@@ -31,9 +31,5 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
 
 internal sealed class RolloutSettingsConfiguration : IEntityTypeConfiguration<RolloutSettings>
 {
-    public void Configure(EntityTypeBuilder<RolloutSettings> entity)
-    {
-        entity.Property(s => s.TimeZoneId).HasMaxLength(64);
-        entity.HasVersion();
-    }
+    public void Configure(EntityTypeBuilder<RolloutSettings> entity) => entity.HasVersion();
 }

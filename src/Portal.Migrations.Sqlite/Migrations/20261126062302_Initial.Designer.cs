@@ -11,7 +11,7 @@ using Portal.Services.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126054718_Initial")]
+    [Migration("20261126062302_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -549,11 +549,6 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("MaxTrainingDaysPerWeek")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<double>("TrainingCompletionThreshold")
                         .HasColumnType("REAL");

@@ -12,7 +12,7 @@ using Portal.Services.Data;
 namespace Portal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126054724_Initial")]
+    [Migration("20261126062307_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -577,11 +577,6 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("MaxTrainingDaysPerWeek")
                         .HasColumnType("int");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
 
                     b.Property<double>("TrainingCompletionThreshold")
                         .HasColumnType("float");

@@ -119,7 +119,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     CoreIntervalFloor = table.Column<double>(type: "REAL", nullable: false),
                     TrainingPlanningFloor = table.Column<double>(type: "REAL", nullable: false),
                     MaxTrainingDaysPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

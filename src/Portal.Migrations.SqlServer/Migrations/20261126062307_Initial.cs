@@ -119,7 +119,6 @@ namespace Portal.Migrations.SqlServer.Migrations
                     CoreIntervalFloor = table.Column<double>(type: "float", nullable: false),
                     TrainingPlanningFloor = table.Column<double>(type: "float", nullable: false),
                     MaxTrainingDaysPerWeek = table.Column<int>(type: "int", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

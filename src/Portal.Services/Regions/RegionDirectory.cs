@@ -3,7 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Regions;
 using Portal.Services.Data;
 
-namespace Portal.Services.Rollout;
+namespace Portal.Services.Regions;
 
 public sealed record RegionSummary(int Id, string Code, string Name, int Wave, RegionStatus Status, DateOnly PlannedSwitchDate, DateOnly? ActualSwitchDate);
 
