@@ -24,7 +24,8 @@ public static class CliApp
     public const int Refused = 1;
     public const int BadArguments = 2;
 
-    private const string Commands = "migrate | seed-demo | stats [--json] | " + UserCommand.Usage;
+    private const string Commands = "migrate | seed-demo | stats [--json] | " + UserCommand.Usage + " | "
+        + CoverageCommands.StaffingUsage + " | " + CoverageCommands.CoverageUsage;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -42,17 +43,27 @@ public static class CliApp
         var command = words[0];
         var options = words.Skip(1).ToArray();
         var (addUser, addUserError) = command == "add-user" ? UserCommand.Parse(options) : (null, null);
+        var (staffing, staffingError) = command == "staffing" ? CoverageCommands.ParseStaffing(options) : (null, null);
+        var (coverage, coverageError) = command == "coverage" ? CoverageCommands.ParseCoverage(options) : (null, null);
         var known = command switch
         {
             "migrate" or "seed-demo" => options.Length == 0 ? null : $"error: '{command}' takes no argument, got '{options[0]}'",
             "stats" => options.FirstOrDefault(o => o != "--json") is { } unknown ? $"error: unknown argument '{unknown}' for 'stats' (expected --json)" : null,
             "add-user" => addUserError,
+            "staffing" => staffingError,
+            "coverage" => coverageError,
             _ => $"error: unknown command '{command}' (expected {Commands})",
         };
         if (known is not null)
         {
             await error.WriteLineAsync(known);
             return BadArguments;
+        }
+
+        if (staffing is not null)
+        {
+            // Pure arithmetic: no configuration, no database.
+            return await CoverageCommands.StaffingAsync(staffing, output);
         }
 
         using var host = BuildHost(configuration, configure);
@@ -64,6 +75,7 @@ public static class CliApp
                 "migrate" => await MigrateAsync(services, output),
                 "seed-demo" => await SeedDemoAsync(services, output, error),
                 "add-user" => await addUser!.RunAsync(services, input ?? Console.In, output, error),
+                "coverage" => await CoverageCommands.CoverageAsync(services, coverage!, output, error),
                 _ => await StatsAsync(services, output, options.Contains("--json")),
             };
         }
@@ -81,7 +93,9 @@ public static class CliApp
         var builder = Host.CreateApplicationBuilder(configuration);
         var portalRoot = PortalRoot.Find(builder.Environment.ContentRootPath);
         builder.Configuration.AddPortalSettings(portalRoot, builder.Environment.EnvironmentName);
+        // Standard output carries the command's result (JSON for --json): logs go to standard error.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddPortalServices(portalRoot);
         configure?.Invoke(builder);
         return builder.Build();

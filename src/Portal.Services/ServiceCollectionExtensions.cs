@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Services.Access;
+using Portal.Services.Coverage;
 using Portal.Services.Dashboard;
 using Portal.Services.Data;
 using Portal.Services.Demo;
 using Portal.Services.Regions;
 using Portal.Services.Stats;
+using Portal.Services.Subcontracting;
 
 namespace Portal.Services;
 
@@ -20,6 +22,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<RegionDirectory>();
         services.AddScoped<StatsService>();
+        services.AddScoped<CoverageService>();
+        services.AddScoped<SubcontractingService>();
+        services.AddScoped<FluentValidation.IValidator<CapacityForm>, CapacityFormValidator>();
+        services.AddSingleton<FluentValidation.IValidator<Domain.Staffing.StaffingInput>, StaffingInputValidator>();
         return services;
     }
 }

@@ -28,13 +28,14 @@ public class NavMenuLabelTests : PortalComponentTest
     }
 
     [Fact]
-    public void Only_the_dashboard_and_the_rollout_are_built_the_rest_say_coming_soon()
+    public void Only_the_built_capabilities_are_shown_without_the_coming_soon_chip()
     {
         var links = NavLinks.Of(Render<NavMenu>());
+        string[] built = ["Dashboard", "Rollout", "Coverage", "Subcontracting"];
 
-        Assert.All(links.Where(l => l.Area is "Dashboard" or "Rollout"), l => Assert.Null(l.Chip));
-        var coming = links.Where(l => l.Area is not ("Dashboard" or "Rollout")).ToList();
-        Assert.Equal(8, coming.Count);
+        Assert.All(links.Where(l => built.Contains(l.Area)), l => Assert.Null(l.Chip));
+        var coming = links.Where(l => !built.Contains(l.Area)).ToList();
+        Assert.Equal(6, coming.Count);
         Assert.All(coming, l => Assert.Equal("bientôt", l.Chip));
     }
 }

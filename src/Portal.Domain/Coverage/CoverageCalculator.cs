@@ -1,0 +1,145 @@
+using Portal.Domain.Channels;
+using Portal.Domain.Staffing;
+using Portal.Domain.Subcontracting;
+using Portal.Domain.Time;
+
+namespace Portal.Domain.Coverage;
+
+/// <summary>
+/// Coverage of a region on a channel, interval by interval (specification section 5): the staff to schedule
+/// (section 4) against supply counted in priority order — the region's in-house advisors on shift on the channel,
+/// certified (level 2 or more) in its skills, not training and not absent that day; then subcontracted and offshore
+/// capacity serving the region, which counts in every slot before the region's switch and only in evening, night
+/// and weekend slots from its switch date on.
+/// </summary>
+public sealed class CoverageCalculator(LocalCalendar calendar)
+{
+    public IReadOnlyList<CoverageDay> Compute(CoverageInputs inputs, DateOnly firstDay, int days)
+    {
+        var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
+        var absent = new HashSet<(int, DateOnly)>();
+        foreach (var absence in inputs.Absences)
+        {
+            for (var day = absence.FirstDay; day <= absence.LastDay; day = day.AddDays(1))
+            {
+                absent.Add((absence.AdvisorId, day));
+            }
+        }
+
+        var result = new List<CoverageDay>(days);
+        for (var d = 0; d < days; d++)
+        {
+            var date = firstDay.AddDays(d);
+            var intervals = calendar.IntervalsOf(date);
+            var demand = DemandOf(inputs, date, intervals);
+            var onShift = shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)).ToList();
+            var cells = new CoverageCell[intervals.Count];
+            for (var i = 0; i < intervals.Count; i++)
+            {
+                cells[i] = Cell(inputs, intervals[i], demand[i], onShift, absent);
+            }
+            result.Add(new CoverageDay(date, cells));
+        }
+        return result;
+    }
+
+    private static CoverageCell Cell(CoverageInputs inputs, Interval interval, (double Contacts, double Aht, StaffingResult Requirement) demand,
+        List<PlannedShift> onShift, HashSet<(int, DateOnly)> absent)
+    {
+        var slot = SlotClasses.Of(interval);
+        int inHouse = 0, training = 0, absence = 0, notCertified = 0;
+        foreach (var shift in onShift)
+        {
+            if (!shift.Covers(interval.LocalStart))
+            {
+                continue;
+            }
+            // Priority of the causes: a training day or an absence removes the advisor whatever the skills.
+            if (inputs.TrainingDays.Contains((shift.AdvisorId, interval.LocalDate)))
+            {
+                training++;
+            }
+            else if (absent.Contains((shift.AdvisorId, interval.LocalDate)))
+            {
+                absence++;
+            }
+            else if (!inputs.Certified.Contains(shift.AdvisorId))
+            {
+                notCertified++;
+            }
+            else
+            {
+                inHouse++;
+            }
+        }
+
+        int subcontracted = 0, excluded = 0;
+        var countsSubcontractors = !inputs.Region.IsSwitchedOn(interval.LocalDate) || slot != SlotClass.Core;
+        foreach (var capacity in inputs.Capacities)
+        {
+            if (!Serves(capacity, interval))
+            {
+                continue;
+            }
+            if (countsSubcontractors)
+            {
+                subcontracted += capacity.Agents;
+            }
+            else
+            {
+                excluded += capacity.Agents;
+            }
+        }
+
+        return new CoverageCell(interval, slot, demand.Contacts, demand.Aht, demand.Requirement, inHouse, subcontracted,
+            new SupplyLosses(training, absence, notCertified, excluded));
+    }
+
+    private static bool Serves(SubcontractorCapacity capacity, Interval interval)
+    {
+        var time = interval.LocalTime;
+        var untilMidnight = capacity.To == TimeOnly.MinValue;
+        return capacity.Days.Includes(interval.LocalDate.DayOfWeek)
+               && time >= capacity.From
+               && (untilMidnight || time < capacity.To);
+    }
+
+    /// <summary>
+    /// The demand and requirement of each interval of a day. Voice and chat are queues (Erlang C). Email has none:
+    /// its day's contacts are spread evenly over the day's open intervals as workload, since each must be answered
+    /// within its 24-hour window rather than in the interval it arrives.
+    /// </summary>
+    private static (double Contacts, double Aht, StaffingResult Requirement)[] DemandOf(CoverageInputs inputs, DateOnly date, IReadOnlyList<Interval> intervals)
+    {
+        var channel = inputs.Channel;
+        var result = new (double, double, StaffingResult)[intervals.Count];
+        var open = intervals.Select(i => channel.IsOpen(date, i.LocalTime)).ToArray();
+        if (channel.Kind == ChannelKind.Email)
+        {
+            var dayContacts = intervals.Sum(i => inputs.Demand.GetValueOrDefault(i.StartUtc).Contacts);
+            var openCount = open.Count(o => o);
+            var aht = intervals.Select(i => inputs.Demand.GetValueOrDefault(i.StartUtc).AverageHandlingSeconds).FirstOrDefault(a => a > 0);
+            aht = aht > 0 ? aht : channel.AverageHandlingSeconds;
+            for (var i = 0; i < intervals.Count; i++)
+            {
+                var contacts = open[i] && openCount > 0 ? dayContacts / openCount : 0;
+                result[i] = (contacts, aht, contacts > 0 ? ErlangC.ForWorkload(Input(channel, contacts, aht)) : StaffingResult.None);
+            }
+            return result;
+        }
+
+        for (var i = 0; i < intervals.Count; i++)
+        {
+            var (contacts, aht) = inputs.Demand.GetValueOrDefault(intervals[i].StartUtc);
+            aht = aht > 0 ? aht : channel.AverageHandlingSeconds;
+            result[i] = open[i] && contacts > 0
+                ? (contacts, aht, ErlangC.Required(Input(channel, contacts, aht)))
+                : (open[i] ? contacts : 0, aht, StaffingResult.None);
+        }
+        return result;
+    }
+
+    public static StaffingInput Input(Channel channel, double contacts, double averageHandlingSeconds) => new(
+        contacts, averageHandlingSeconds, Interval.Seconds, channel.ServiceLevelTarget, channel.TargetAnswerSeconds,
+        channel.Shrinkage, channel.MaxOccupancy, channel.Concurrency);
+}

@@ -1,0 +1,34 @@
+using Portal.Domain.Assignments;
+using Portal.Domain.Channels;
+using Portal.Domain.Regions;
+using Portal.Domain.Subcontracting;
+using Portal.Domain.Time;
+
+namespace Portal.Domain.Coverage;
+
+/// <summary>
+/// Everything the coverage of one region, channel and period depends on, already read: the demand per interval,
+/// the in-house shifts on the channel, who holds the channel's skills, who trains or is absent on which day, and
+/// the subcontracted and offshore capacity serving the region on the channel.
+/// </summary>
+public sealed class CoverageInputs
+{
+    public required Region Region { get; init; }
+    public required Channel Channel { get; init; }
+
+    /// <summary>Expected contacts and handling time per interval start (UTC). A missing interval expects nothing.</summary>
+    public required IReadOnlyDictionary<DateTime, (double Contacts, double AverageHandlingSeconds)> Demand { get; init; }
+
+    /// <summary>Shifts on the channel, including those of the day before the period (a night shift reaches into it).</summary>
+    public required IReadOnlyList<PlannedShift> Shifts { get; init; }
+
+    /// <summary>Advisors holding every skill the channel requires at level 2 or more.</summary>
+    public required IReadOnlySet<int> Certified { get; init; }
+
+    /// <summary>Advisors' training days (any planned or completed enrolment's session days).</summary>
+    public required IReadOnlySet<(int AdvisorId, DateOnly Date)> TrainingDays { get; init; }
+
+    public required IReadOnlyList<Absence> Absences { get; init; }
+
+    public required IReadOnlyList<SubcontractorCapacity> Capacities { get; init; }
+}

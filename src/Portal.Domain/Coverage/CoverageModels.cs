@@ -1,0 +1,65 @@
+using Portal.Domain.Staffing;
+using Portal.Domain.Time;
+
+namespace Portal.Domain.Coverage;
+
+/// <summary>≥ 100% covered, 90–100% tight, &lt; 90% short (understaffed); no demand where nothing is required.</summary>
+public enum CoverageStatus
+{
+    NoDemand = 0,
+    Covered = 1,
+    Tight = 2,
+    Understaffed = 3,
+}
+
+/// <summary>An advisor planned on the channel: the local date and wall-clock hours of the shift.</summary>
+public readonly record struct PlannedShift(int AdvisorId, DateOnly Date, TimeOnly Start, TimeOnly End)
+{
+    /// <summary>Whether the shift covers the interval that starts at a local date and time (end excluded; an end at or before the start is on the next day).</summary>
+    public bool Covers(DateTime localStart)
+    {
+        var start = Date.ToDateTime(Start);
+        var end = End > Start ? Date.ToDateTime(End) : Date.AddDays(1).ToDateTime(End);
+        return localStart >= start && localStart < end;
+    }
+}
+
+/// <summary>Supply a rule or an event took away from an interval, with its cause, so a director sees why a gap is there.</summary>
+public readonly record struct SupplyLosses(int Training, int Absence, int NotCertified, int SubcontractorsAfterSwitch)
+{
+    public bool Any => Training + Absence + NotCertified + SubcontractorsAfterSwitch > 0;
+}
+
+/// <summary>
+/// One interval of the coverage grid: its demand and requirement (section 4), its supply by source in priority order
+/// (in-house first, then subcontracted and offshore), the gap and the status (section 5), and the supply lost by cause.
+/// </summary>
+public sealed record CoverageCell(
+    Interval Interval,
+    SlotClass Slot,
+    double Contacts,
+    double AverageHandlingSeconds,
+    StaffingResult Requirement,
+    int InHouse,
+    int Subcontracted,
+    SupplyLosses Losses)
+{
+    public int Required => Requirement.Scheduled;
+    public int Supply => InHouse + Subcontracted;
+    public int Gap => Math.Max(0, Required - Supply);
+
+    /// <summary>Supply over required staff; 1 where nothing is required.</summary>
+    public double Coverage => Required == 0 ? 1 : (double)Supply / Required;
+
+    public CoverageStatus Status => Required == 0 ? CoverageStatus.NoDemand
+        : Coverage >= 1 ? CoverageStatus.Covered
+        : Coverage >= 0.9 ? CoverageStatus.Tight
+        : CoverageStatus.Understaffed;
+}
+
+/// <summary>A day of the grid: its intervals (46, 48 or 50).</summary>
+public sealed record CoverageDay(DateOnly Date, IReadOnlyList<CoverageCell> Cells)
+{
+    public double RequiredStaffHours => Cells.Sum(c => c.Required) / 2.0;
+    public double SuppliedStaffHours => Cells.Sum(c => Math.Min(c.Supply, c.Required)) / 2.0;
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Channels;
+using Portal.Domain.Coverage;
+using Portal.Domain.Forecast;
+using Portal.Domain.Sites;
+using Portal.Domain.Time;
+using Portal.Domain.Training;
+using Portal.Services.Data;
+using Portal.Services.Regions;
+
+namespace Portal.Services.Coverage;
+
+/// <summary>A region's coverage on one channel for one week (Monday to Sunday), as the page and the tool show it.</summary>
+public sealed record CoverageView(
+    RegionSummary Region,
+    DateOnly Week,
+    ChannelSettings Channel,
+    IReadOnlyList<string> Channels,
+    IReadOnlyList<CoverageDay> Days);
+
+/// <summary>The channel's parameters shown next to each requirement.</summary>
+public sealed record ChannelSettings(string Code, ChannelKind Kind, double ServiceLevelTarget, int TargetAnswerSeconds, int Concurrency, double Shrinkage, double MaxOccupancy);
+
+public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory, RegionDirectory regions)
+{
+    private static readonly EnrolmentStatus[] Trains = [EnrolmentStatus.Planned, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
+
+    /// <summary>
+    /// The coverage of a region, channel and week, or null when the region does not exist or the actor may not read
+    /// its coverage, or the channel does not exist. Any day of the week may be given: the week starts on its Monday.
+    /// </summary>
+    public async Task<CoverageView?> GetWeekAsync(Actor actor, string regionCode, DateOnly anyDayOfWeek, string? channelCode, CancellationToken cancellationToken = default)
+    {
+        var region = await regions.FindAsync(actor, regionCode, Area.Coverage, cancellationToken);
+        if (region is null)
+        {
+            return null;
+        }
+        var monday = LocalCalendar.MondayOf(anyDayOfWeek);
+        var sunday = monday.AddDays(6);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills)
+            .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var channel = channelCode is null
+            ? channels.FirstOrDefault()
+            : channels.FirstOrDefault(c => string.Equals(c.Code, channelCode, StringComparison.OrdinalIgnoreCase));
+        if (channel is null)
+        {
+            return null;
+        }
+        var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == region.Id, cancellationToken);
+
+        var advisors = db.Advisors.Where(a => a.Site!.RegionId == region.Id && a.Site.Kind == SiteKind.InHouse);
+        var shifts = await db.Shifts.AsNoTracking()
+            .Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday && advisors.Any(a => a.Id == s.AdvisorId))
+            .Select(s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End))
+            .ToListAsync(cancellationToken);
+        var onShift = shifts.Select(s => s.AdvisorId).Distinct().ToList();
+
+        var skills = channel.RequiredSkills.Select(s => s.SkillId).ToList();
+        var certified = await db.AdvisorSkills
+            .Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId) && s.Level >= Domain.Skills.ProficiencyLevel.Certified)
+            .GroupBy(s => s.AdvisorId)
+            .Where(g => g.Count() == skills.Count)
+            .Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+
+        var training = await db.Enrolments
+            .Where(e => onShift.Contains(e.AdvisorId) && Trains.Contains(e.Status))
+            .SelectMany(e => e.Session!.Days.Where(d => d.Date >= monday && d.Date <= sunday), (e, d) => new { e.AdvisorId, d.Date })
+            .ToListAsync(cancellationToken);
+
+        var absences = await db.Absences.AsNoTracking()
+            .Where(a => onShift.Contains(a.AdvisorId) && a.FirstDay <= sunday && a.LastDay >= monday)
+            .ToListAsync(cancellationToken);
+
+        var capacities = await db.SubcontractorCapacities.AsNoTracking()
+            .Where(c => c.RegionId == region.Id && c.ChannelId == channel.Id)
+            .ToListAsync(cancellationToken);
+
+        var demand = await DemandAsync(db, regionEntity, channel, monday, sunday, cancellationToken);
+
+        var inputs = new CoverageInputs
+        {
+            Region = regionEntity,
+            Channel = channel,
+            Demand = demand,
+            Shifts = shifts,
+            Certified = certified.ToHashSet(),
+            TrainingDays = training.Select(t => (t.AdvisorId, t.Date)).ToHashSet(),
+            Absences = absences,
+            Capacities = capacities,
+        };
+        var days = new CoverageCalculator(LocalCalendar.Paris).Compute(inputs, monday, 7);
+        var settings = new ChannelSettings(channel.Code, channel.Kind, channel.ServiceLevelTarget, channel.TargetAnswerSeconds,
+            channel.Concurrency, channel.Shrinkage, channel.MaxOccupancy);
+        return new CoverageView(region, monday, settings, channels.Select(c => c.Code).ToList(), days);
+    }
+
+    /// <summary>
+    /// The stored forecast of the week (generated or imported); days with no stored interval get the default
+    /// forecast, generated from the national volume and the region's share of customers.
+    /// </summary>
+    private static async Task<Dictionary<DateTime, (double, double)>> DemandAsync(PortalDbContext db, Domain.Regions.Region region, Channel channel,
+        DateOnly monday, DateOnly sunday, CancellationToken cancellationToken)
+    {
+        var stored = await db.ForecastIntervals.AsNoTracking()
+            .Where(f => f.RegionId == region.Id && f.ChannelId == channel.Id && f.LocalDate >= monday && f.LocalDate <= sunday)
+            .Select(f => new { f.LocalDate, f.StartUtc, f.Contacts, f.AverageHandlingSeconds })
+            .ToListAsync(cancellationToken);
+        var demand = stored.ToDictionary(f => DateTime.SpecifyKind(f.StartUtc, DateTimeKind.Utc), f => (f.Contacts, f.AverageHandlingSeconds));
+        var storedDays = stored.Select(f => f.LocalDate).ToHashSet();
+        if (storedDays.Count < 7)
+        {
+            var totalCustomers = await db.Regions.SumAsync(r => (long)r.Customers, cancellationToken);
+            var share = totalCustomers == 0 ? 0 : region.Customers / (double)totalCustomers;
+            var generator = new ForecastGenerator(LocalCalendar.Paris);
+            for (var day = monday; day <= sunday; day = day.AddDays(1))
+            {
+                if (storedDays.Contains(day))
+                {
+                    continue;
+                }
+                foreach (var point in generator.GenerateDay(channel, share, day))
+                {
+                    demand[point.Interval.StartUtc] = (point.Contacts, point.AverageHandlingSeconds);
+                }
+            }
+        }
+        return demand;
+    }
+}
