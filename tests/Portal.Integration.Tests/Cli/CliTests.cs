@@ -70,6 +70,16 @@ public sealed class CliTests : IDisposable
     [InlineData(new[] { "add-user", "a@operator.fr", "Advisor" }, "needs --advisor")]
     [InlineData(new[] { "add-user", "a@operator.fr", "HR", "--region", "BPL" }, "--region is for a RegionalDirector only")]
     [InlineData(new[] { "add-user", "a@operator.fr", "HR", "--team" }, "unknown or incomplete argument '--team'")]
+    [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--json" }, "'--answer-seconds' is required")]
+    [InlineData(new[] { "staffing", "--contacts", "-5", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20", "--json" }, "'--contacts' must be")]
+    [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "abc", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20", "--json" }, "'--aht' must be")]
+    [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "100", "--answer-seconds", "20", "--json" }, "'--target' must be")]
+    [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20", "--concurrency", "1.5", "--json" }, "'--concurrency' must be")]
+    [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20" }, "'--json' is required")]
+    [InlineData(new[] { "staffing", "--calls", "100" }, "unknown argument '--calls'")]
+    [InlineData(new[] { "coverage", "--week", "2026-12-14", "--json" }, "'--region' is required")]
+    [InlineData(new[] { "coverage", "--region", "BPL", "--week", "14/12/2026", "--json" }, "'--week' must be a date")]
+    [InlineData(new[] { "coverage", "--region", "BPL", "--week", "--json" }, "'--week' needs a value")]
     public async Task Bad_arguments_get_a_one_line_error_exit_code_2_and_nothing_written(string[] args, string message)
     {
         var (exit, output, error) = await RunAsync(args);
@@ -152,6 +162,55 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Single(error.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Staffing_prints_the_worked_example_of_the_specification()
+    {
+        var (exit, output, _) = await RunAsync("staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30",
+            "--target", "0.8", "--answer-seconds", "20", "--shrinkage", "0.3", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(10, root.GetProperty("traffic").GetDouble(), 9);
+        Assert.Equal(14, root.GetProperty("agents").GetInt32());
+        Assert.Equal(0.888, root.GetProperty("serviceLevel").GetDouble(), 3);
+        Assert.Equal(7.8, root.GetProperty("asa").GetDouble(), 1);
+        Assert.Equal(0.714, root.GetProperty("occupancy").GetDouble(), 3);
+        Assert.Equal(20, root.GetProperty("scheduled").GetInt32());
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
+    [Fact]
+    public async Task Coverage_prints_the_figures_the_page_shows()
+    {
+        await RunAsync("seed-demo");
+        var monday = Portal.Domain.Time.LocalCalendar.MondayOf(Portal.Domain.Time.LocalCalendar.Paris.Today(TimeProvider.System));
+
+        var (exit, output, error) = await RunAsync("coverage", "--region", "BPL", "--week", monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--channel", "Chat", "--json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("BPL", root.GetProperty("region").GetString());
+        Assert.Equal("Chat", root.GetProperty("channel").GetString());
+        Assert.Equal(7, root.GetProperty("days").GetArrayLength());
+        var cells = root.GetProperty("days").EnumerateArray().SelectMany(d => d.GetProperty("intervals").EnumerateArray()).ToList();
+        Assert.Contains(cells, c => c.GetProperty("required").GetInt32() > 0 && c.GetProperty("inHouse").GetInt32() > 0);
+        Assert.All(cells, c => Assert.Equal(Math.Max(0, c.GetProperty("required").GetInt32() - c.GetProperty("inHouse").GetInt32() - c.GetProperty("subcontracted").GetInt32()), c.GetProperty("gap").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Coverage_of_an_unknown_region_is_a_bad_argument()
+    {
+        await RunAsync("migrate");
+
+        var (exit, output, error) = await RunAsync("coverage", "--region", "XYZ", "--week", "2026-12-14", "--json");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("no region 'XYZ'", error, StringComparison.Ordinal);
     }
 
     public void Dispose()
