@@ -38,7 +38,6 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
             return null;
         }
         var monday = LocalCalendar.MondayOf(anyDayOfWeek);
-        var sunday = monday.AddDays(6);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var channels = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills)
@@ -50,9 +49,20 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
         {
             return null;
         }
-        var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == region.Id, cancellationToken);
+        var inputs = await LoadInputsAsync(db, region.Id, channel, monday, cancellationToken);
+        var days = new CoverageCalculator(LocalCalendar.Paris).Compute(inputs, monday, 7);
+        var settings = new ChannelSettings(channel.Code, channel.Kind, channel.ServiceLevelTarget, channel.TargetAnswerSeconds,
+            channel.Concurrency, channel.Shrinkage, channel.MaxOccupancy);
+        return new CoverageView(region, monday, settings, channels.Select(c => c.Code).ToList(), days);
+    }
 
-        var advisors = db.Advisors.Where(a => a.Site!.RegionId == region.Id && a.Site.Kind == SiteKind.InHouse);
+    /// <summary>Everything the coverage of a region, channel and week depends on, read in a few set queries.</summary>
+    internal static async Task<CoverageInputs> LoadInputsAsync(PortalDbContext db, int regionId, Channel channel, DateOnly monday, CancellationToken cancellationToken)
+    {
+        var sunday = monday.AddDays(6);
+        var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
+
+        var advisors = db.Advisors.Where(a => a.Site!.RegionId == regionId && a.Site.Kind == SiteKind.InHouse);
         var shifts = await db.Shifts.AsNoTracking()
             .Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday && advisors.Any(a => a.Id == s.AdvisorId))
             .Select(s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End))
@@ -77,26 +87,20 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
             .ToListAsync(cancellationToken);
 
         var capacities = await db.SubcontractorCapacities.AsNoTracking()
-            .Where(c => c.RegionId == region.Id && c.ChannelId == channel.Id)
+            .Where(c => c.RegionId == regionId && c.ChannelId == channel.Id)
             .ToListAsync(cancellationToken);
 
-        var demand = await DemandAsync(db, regionEntity, channel, monday, sunday, cancellationToken);
-
-        var inputs = new CoverageInputs
+        return new CoverageInputs
         {
             Region = regionEntity,
             Channel = channel,
-            Demand = demand,
+            Demand = await DemandAsync(db, regionEntity, channel, monday, sunday, cancellationToken),
             Shifts = shifts,
             Certified = certified.ToHashSet(),
             TrainingDays = training.Select(t => (t.AdvisorId, t.Date)).ToHashSet(),
             Absences = absences,
             Capacities = capacities,
         };
-        var days = new CoverageCalculator(LocalCalendar.Paris).Compute(inputs, monday, 7);
-        var settings = new ChannelSettings(channel.Code, channel.Kind, channel.ServiceLevelTarget, channel.TargetAnswerSeconds,
-            channel.Concurrency, channel.Shrinkage, channel.MaxOccupancy);
-        return new CoverageView(region, monday, settings, channels.Select(c => c.Code).ToList(), days);
     }
 
     /// <summary>
