@@ -207,7 +207,45 @@ def write(path, index):
             f.write(f'  <data name="{key}" xml:space="preserve"><value>{escape(STRINGS[key][index])}</value></data>\n')
         f.write("</root>\n")
 
+# Messages written by the services (import errors); {0} is the row.
+MESSAGES = {
+    "Import_Aht": ("Ligne {0} : durée de traitement « {1} » invalide (des secondes, plus de 0).", "Row {0}: handling time '{1}' is not valid (seconds, above 0)."),
+    "Import_Ambiguous": ("Ligne {0} : {1} existe deux fois (changement d'heure d'automne) ; précisez +02:00 ou +01:00.", "Row {0}: {1} happens twice (autumn clock change); add +02:00 or +01:00."),
+    "Import_Channel": ("Ligne {0} : canal « {1} » inconnu.", "Row {0}: unknown channel '{1}'."),
+    "Import_Columns": ("Ligne {0} : {1} colonne(s) au lieu de 5.", "Row {0}: {1} column(s) instead of 5."),
+    "Import_Contacts": ("Ligne {0} : nombre de contacts « {1} » invalide (0 ou plus).", "Row {0}: number of contacts '{1}' is not valid (0 or more)."),
+    "Import_Delimiter": ("Ligne 1 : les colonnes sont séparées par « {0} » ; le portail attend des points-virgules.", "Row 1: columns are separated by '{0}'; the portal expects semicolons."),
+    "Import_Duplicate": ("Ligne {0} : l'intervalle {1} figure déjà ligne {2}.", "Row {0}: interval {1} is already on row {2}."),
+    "Import_Empty": ("Le fichier est vide.", "The file is empty."),
+    "Import_Encoding": ("Le fichier n'est pas encodé en UTF-8 : enregistrez-le en « CSV UTF-8 ».", "The file is not UTF-8: save it as 'CSV UTF-8'."),
+    "Import_HalfHour": ("Ligne {0} : {1} ne commence pas une demi-heure.", "Row {0}: {1} does not start a half hour."),
+    "Import_Header": ("Ligne 1 : en-tête attendu « {0} ».", "Row 1: expected header '{0}'."),
+    "Import_NoRows": ("Le fichier n'a que son en-tête.", "The file has its header only."),
+    "Import_Offset": ("Ligne {0} : le décalage de {1} ne correspond pas à l'heure de Paris ce jour-là.", "Row {0}: the offset of {1} is not Paris time on that day."),
+    "Import_Region": ("Ligne {0} : région « {1} » inconnue ou hors de votre périmètre.", "Row {0}: region '{1}' is unknown or not yours."),
+    "Import_Skipped": ("Ligne {0} : {1} n'existe pas (changement d'heure de printemps).", "Row {0}: {1} does not exist (spring clock change)."),
+    "Import_Start": ("Ligne {0} : début « {1} » illisible (AAAA-MM-JJ HH:MM).", "Row {0}: start '{1}' cannot be read (YYYY-MM-DD HH:MM)."),
+}
+
+def fr_spaces(text):
+    # French typography: a no-break space before ; : and inside « ».
+    return (text.replace(" ;", "\u00a0;").replace(" :", "\u00a0:").replace("« ", "«\u00a0").replace(" »", "\u00a0»"))
+
+for key, (fr, en) in MESSAGES.items():
+    MESSAGES[key] = (fr_spaces(fr), en)
+
+def write_table(table, path, index):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for key in sorted(table):
+            f.write(f'  <data name="{key}" xml:space="preserve"><value>{escape(table[key][index])}</value></data>\n')
+        f.write("</root>\n")
+
 here = os.path.join(os.path.dirname(__file__), "..", "src", "Portal.Web", "Resources")
 write(os.path.join(here, "SharedResource.resx"), 0)
 write(os.path.join(here, "SharedResource.en.resx"), 1)
-print(f"{len(STRINGS)} strings written")
+services = os.path.join(os.path.dirname(__file__), "..", "src", "Portal.Services", "Resources")
+os.makedirs(services, exist_ok=True)
+write_table(MESSAGES, os.path.join(services, "Messages.resx"), 0)
+write_table(MESSAGES, os.path.join(services, "Messages.en.resx"), 1)
+print(f"{len(STRINGS)} strings and {len(MESSAGES)} service messages written")

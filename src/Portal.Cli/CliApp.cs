@@ -9,6 +9,7 @@ using Portal.Services;
 using Portal.Services.Access;
 using Portal.Services.Data;
 using Portal.Services.Demo;
+using Portal.Services.Forecast;
 using Portal.Services.Stats;
 
 namespace Portal.Cli;
@@ -24,8 +25,10 @@ public static class CliApp
     public const int Refused = 1;
     public const int BadArguments = 2;
 
+    private const string ImportUsage = "import forecast FILE";
+
     private const string Commands = "migrate | seed-demo | stats [--json] | " + UserCommand.Usage + " | "
-        + CoverageCommands.StaffingUsage + " | " + CoverageCommands.CoverageUsage;
+        + CoverageCommands.StaffingUsage + " | " + CoverageCommands.CoverageUsage + " | " + ImportUsage;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -50,6 +53,12 @@ public static class CliApp
             "migrate" or "seed-demo" => options.Length == 0 ? null : $"error: '{command}' takes no argument, got '{options[0]}'",
             "stats" => options.FirstOrDefault(o => o != "--json") is { } unknown ? $"error: unknown argument '{unknown}' for 'stats' (expected --json)" : null,
             "add-user" => addUserError,
+            "import" => options switch
+            {
+                ["forecast", var file] => File.Exists(file) ? null : $"error: no file '{file}'",
+                ["advisors", _] => "error: 'import advisors' is not available yet",
+                _ => $"error: usage: {ImportUsage}",
+            },
             "staffing" => staffingError,
             "coverage" => coverageError,
             _ => $"error: unknown command '{command}' (expected {Commands})",
@@ -76,6 +85,7 @@ public static class CliApp
                 "seed-demo" => await SeedDemoAsync(services, output, error),
                 "add-user" => await addUser!.RunAsync(services, input ?? Console.In, output, error),
                 "coverage" => await CoverageCommands.CoverageAsync(services, coverage!, output, error),
+                "import" => await ImportForecastAsync(services, options[1], output, error),
                 _ => await StatsAsync(services, output, options.Contains("--json")),
             };
         }
@@ -141,6 +151,29 @@ public static class CliApp
         await output.WriteLineAsync($"enrolments: {string.Join(", ", stats.EnrolmentsByStatus.Select(e => $"{e.Key} {e.Value}"))}");
         await output.WriteLineAsync($"shifts: {stats.Shifts}, forecast intervals: {stats.ForecastIntervals}");
         await output.WriteLineAsync($"users: {string.Join(", ", stats.UsersByRole.Select(u => $"{u.Key} {u.Value}"))}");
+        return Done;
+    }
+
+    /// <summary>All or nothing: every bad row is printed on standard error and nothing is written (exit 1).</summary>
+    private static async Task<int> ImportForecastAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
+    {
+        using var scope = services.CreateScope();
+        await using var stream = File.OpenRead(file);
+        var result = await scope.ServiceProvider.GetRequiredService<ForecastImportService>().ImportAsync(Actor.System, stream);
+        if (!result.Succeeded)
+        {
+            foreach (var row in result.Errors)
+            {
+                await error.WriteLineAsync(row.Message);
+            }
+            if (result.MoreErrors > 0)
+            {
+                await error.WriteLineAsync($"... +{result.MoreErrors}");
+            }
+            await error.WriteLineAsync("error: nothing was imported.");
+            return Refused;
+        }
+        await output.WriteLineAsync($"{result.Intervals} row(s) imported: {result.Stored} intervals stored over {result.Days} day(s).");
         return Done;
     }
 

@@ -4,6 +4,7 @@ using Portal.Services.Coverage;
 using Portal.Services.Dashboard;
 using Portal.Services.Data;
 using Portal.Services.Demo;
+using Portal.Services.Forecast;
 using Portal.Services.Regions;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StatsService>();
         services.AddScoped<CoverageService>();
         services.AddScoped<SubcontractingService>();
+        services.AddScoped<ForecastImportService>();
         services.AddScoped<FluentValidation.IValidator<CapacityForm>, CapacityFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Domain.Staffing.StaffingInput>, StaffingInputValidator>();
         return services;

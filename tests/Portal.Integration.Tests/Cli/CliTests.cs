@@ -213,6 +213,27 @@ public sealed class CliTests : IDisposable
         Assert.Contains("no region 'XYZ'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_forecast_writes_a_valid_file_and_refuses_a_bad_one_whole()
+    {
+        await RunAsync("seed-demo");
+        var good = Path.Combine(folder, "good.csv");
+        var bad = Path.Combine(folder, "bad.csv");
+        await File.WriteAllTextAsync(good, "region;channel;start;contacts;aht\nBPL;Chat;2027-04-01 09:00;40;600\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(bad, "region;channel;start;contacts;aht\nBPL;Chat;2027-04-02 09:00;40;600\nBPL;Chat;2027-04-02 09:00;41;600\n", TestContext.Current.CancellationToken);
+
+        var imported = await RunAsync("import", "forecast", good);
+        var refused = await RunAsync("import", "forecast", bad);
+        var missing = await RunAsync("import", "forecast", Path.Combine(folder, "none.csv"));
+
+        Assert.Equal(0, imported.Exit);
+        Assert.Contains("48 intervals", imported.Output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("Ligne 3", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("no file", missing.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -26,6 +26,24 @@ public partial class ResourceTests
     }
 
     [Fact]
+    public void Service_messages_exist_in_french_and_in_english()
+    {
+        var messages = new ResourceManager("Portal.Services.Resources.Messages", typeof(Portal.Services.Messages).Assembly);
+        HashSet<string> KeysOf(CultureInfo culture) => messages.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToHashSet();
+
+        var french = KeysOf(CultureInfo.InvariantCulture);
+        var english = KeysOf(new CultureInfo("en"));
+
+        Assert.True(french.Count >= 15);
+        Assert.Equal(french.Order(), english.Order());
+        var used = Directory.EnumerateFiles(RepositoryPaths.Of("src", "Portal.Services"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => MessagePattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(french));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var french = Keys(CultureInfo.InvariantCulture);
@@ -59,4 +77,7 @@ public partial class ResourceTests
 
     [GeneratedRegex("""L\["([A-Za-z_]+)"[\],]""")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex("""Messages\.Format\("([A-Za-z_]+)"""")]
+    private static partial Regex MessagePattern();
 }
