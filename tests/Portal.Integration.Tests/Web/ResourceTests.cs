@@ -78,6 +78,6 @@ public partial class ResourceTests
     [GeneratedRegex("""L\["([A-Za-z_]+)"[\],]""")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex("""Messages\.Format\("([A-Za-z_]+)"""")]
+    [GeneratedRegex(@"Messages\.Format\(""([A-Za-z_]+)""")]
     private static partial Regex MessagePattern();
 }
