@@ -8,6 +8,13 @@ import os
 
 STRINGS = {
     # key: (français, English)
+    "Forecast_Import_Choose": ("Choisir un fichier CSV", "Choose a CSV file"),
+    "Forecast_Import_Done": ("{0} ligne(s) importée(s)\u00a0: {1} intervalles enregistrés sur {2} jour(s).", "{0} row(s) imported: {1} intervals stored over {2} day(s)."),
+    "Forecast_Import_Failed": ("Rien n'a été importé. Corrigez ces lignes et recommencez\u00a0:", "Nothing was imported. Correct these rows and try again:"),
+    "Forecast_Import_Help": ("Fichier CSV en UTF-8, colonnes séparées par des points-virgules, en-tête «\u00a0{0}\u00a0». Les jours du fichier remplacent la prévision de ces jours\u00a0; une demi-heure absente du fichier n'attend aucun contact.", "CSV file in UTF-8, columns separated by semicolons, header '{0}'. The file's days replace the forecast of those days; a half hour missing from the file expects no contact."),
+    "Forecast_Import_More": ("… et {0} autre(s) erreur(s).", "… and {0} more error(s)."),
+    "Forecast_Import_Title": ("Importer une prévision", "Import a forecast"),
+    "Forecast_Import_TooLarge": ("Le fichier dépasse 20 Mo.", "The file is larger than 20 MB."),
     "Cancel": ("Annuler", "Cancel"),
     "Delete": ("Supprimer", "Delete"),
     "Edit": ("Modifier", "Edit"),
