@@ -32,44 +32,50 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
             var date = firstDay.AddDays(d);
             var intervals = calendar.IntervalsOf(date);
             var demand = DemandOf(inputs, date, intervals);
-            var onShift = shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)).ToList();
+            var onShift = ShiftGroups(inputs, date, shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
             var cells = new CoverageCell[intervals.Count];
             for (var i = 0; i < intervals.Count; i++)
             {
-                cells[i] = Cell(inputs, intervals[i], demand[i], onShift, absent);
+                cells[i] = Cell(inputs, intervals[i], demand[i], onShift);
             }
             result.Add(new CoverageDay(date, cells));
         }
         return result;
     }
 
+    private enum Availability
+    {
+        Available = 0,
+        Training = 1,
+        Absent = 2,
+        NotCertified = 3,
+    }
+
+    /// <summary>
+    /// The day's shifts counted by hours and availability: advisors share a few shift patterns, so the intervals are
+    /// tested against a handful of groups rather than against every shift.
+    /// </summary>
+    private static List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs, DateOnly date,
+        IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent) =>
+        shifts.GroupBy(shift => (shift.Date, shift.Start, shift.End, Availability:
+                // A training day or an absence removes the advisor whatever the skills; they are named first.
+                inputs.TrainingDays.Contains((shift.AdvisorId, date)) ? Availability.Training
+                : absent.Contains((shift.AdvisorId, date)) ? Availability.Absent
+                : inputs.Certified.Contains(shift.AdvisorId) ? Availability.Available
+                : Availability.NotCertified))
+            .Select(g => (g.First(), g.Key.Availability, g.Count()))
+            .ToList();
+
     private static CoverageCell Cell(CoverageInputs inputs, Interval interval, (double Contacts, double Aht, StaffingResult Requirement) demand,
-        List<PlannedShift> onShift, HashSet<(int, DateOnly)> absent)
+        List<(PlannedShift Shift, Availability Availability, int Count)> onShift)
     {
         var slot = SlotClasses.Of(interval);
-        int inHouse = 0, training = 0, absence = 0, notCertified = 0;
-        foreach (var shift in onShift)
+        Span<int> counts = stackalloc int[4];
+        foreach (var (shift, availability, count) in onShift)
         {
-            if (!shift.Covers(interval.LocalStart))
+            if (shift.Covers(interval.LocalStart))
             {
-                continue;
-            }
-            // Priority of the causes: a training day or an absence removes the advisor whatever the skills.
-            if (inputs.TrainingDays.Contains((shift.AdvisorId, interval.LocalDate)))
-            {
-                training++;
-            }
-            else if (absent.Contains((shift.AdvisorId, interval.LocalDate)))
-            {
-                absence++;
-            }
-            else if (!inputs.Certified.Contains(shift.AdvisorId))
-            {
-                notCertified++;
-            }
-            else
-            {
-                inHouse++;
+                counts[(int)availability] += count;
             }
         }
 
@@ -91,8 +97,8 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
             }
         }
 
-        return new CoverageCell(interval, slot, demand.Contacts, demand.Aht, demand.Requirement, inHouse, subcontracted,
-            new SupplyLosses(training, absence, notCertified, excluded));
+        return new CoverageCell(interval, slot, demand.Contacts, demand.Aht, demand.Requirement, counts[(int)Availability.Available], subcontracted,
+            new SupplyLosses(counts[(int)Availability.Training], counts[(int)Availability.Absent], counts[(int)Availability.NotCertified], excluded));
     }
 
     private static bool Serves(SubcontractorCapacity capacity, Interval interval)

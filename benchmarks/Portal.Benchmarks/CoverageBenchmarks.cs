@@ -1,0 +1,123 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Domain.Access;
+using Portal.Domain.Channels;
+using Portal.Domain.Coverage;
+using Portal.Domain.Forecast;
+using Portal.Domain.Staffing;
+using Portal.Domain.Time;
+using Portal.Services;
+using Portal.Services.Coverage;
+using Portal.Services.Data;
+using Portal.Services.Demo;
+
+namespace Portal.Benchmarks;
+
+/// <summary>
+/// Coverage on the full demo: a region-week of compute for every channel (inputs already read), the coverage page's
+/// whole data path for BPL's switch week (database read and compute), and a national year of requirements.
+/// The demo is created once in a temporary SQLite file.
+/// </summary>
+[MemoryDiagnoser]
+public class CoverageBenchmarks
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-bench", Guid.NewGuid().ToString("N"));
+    private ServiceProvider services = default!;
+    private List<CoverageInputs> bplWeek = default!;
+    private DateOnly switchWeek;
+    private List<(Channel Channel, double[] Contacts)> nationalYear = default!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Directory.CreateDirectory(folder);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, "bench.db")}" })
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddLogging();
+        collection.AddSingleton<IHostEnvironment>(new BenchmarkEnvironment());
+        collection.AddPortalServices(folder);
+        services = collection.BuildServiceProvider();
+
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+            DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(withAccounts: false).GetAwaiter().GetResult();
+        }
+
+        switchWeek = LocalCalendar.MondayOf(LocalCalendar.Paris.Today(TimeProvider.System)).AddDays(21);
+        using var context = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        var channels = context.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills).AsSplitQuery().ToList();
+        var bpl = context.Regions.Single(r => r.Code == "BPL");
+        bplWeek = channels.Select(c => CoverageService.LoadInputsAsync(context, bpl.Id, c, switchWeek, CancellationToken.None).GetAwaiter().GetResult()).ToList();
+
+        // A year of generated demand per region and channel, as the requirement computation reads it.
+        var regions = context.Regions.ToList();
+        var total = regions.Sum(r => (double)r.Customers);
+        var generator = new ForecastGenerator(LocalCalendar.Paris);
+        var year = switchWeek.Year;
+        nationalYear = regions.SelectMany(r => channels.Select(c => (c, generator.Generate(c, r.Customers / total, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+            .Select(p => p.Contacts).ToArray()))).ToList();
+    }
+
+    [Benchmark(Description = "BPL region-week, 3 channels, compute only")]
+    public int RegionWeekCompute()
+    {
+        var calculator = new CoverageCalculator(LocalCalendar.Paris);
+        var cells = 0;
+        foreach (var inputs in bplWeek)
+        {
+            cells += calculator.Compute(inputs, switchWeek, 7).Sum(d => d.Cells.Count);
+        }
+        return cells;
+    }
+
+    [Benchmark(Description = "Coverage page data path, BPL switch week, Voice (read + compute)")]
+    public async Task<int> PageDataPath()
+    {
+        using var scope = services.CreateScope();
+        var view = await scope.ServiceProvider.GetRequiredService<CoverageService>().GetWeekAsync(Actor.System, "BPL", switchWeek, "Voice");
+        return view!.Days.Count;
+    }
+
+    [Benchmark(Description = "National year of requirements, 9 regions x 3 channels x 30-min intervals")]
+    public long NationalYear()
+    {
+        long staff = 0;
+        foreach (var (channel, contacts) in nationalYear)
+        {
+            foreach (var c in contacts)
+            {
+                if (c > 0)
+                {
+                    var input = CoverageCalculator.Input(channel, c, channel.AverageHandlingSeconds);
+                    staff += channel.Kind == ChannelKind.Email ? ErlangC.ForWorkload(input).Scheduled : ErlangC.Required(input).Scheduled;
+                }
+            }
+        }
+        return staff;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class BenchmarkEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+        public string ApplicationName { get; set; } = "Portal.Benchmarks";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
