@@ -72,7 +72,7 @@ public static class CliApp
         if (staffing is not null)
         {
             // Pure arithmetic: no configuration, no database.
-            return await CoverageCommands.StaffingAsync(staffing, output);
+            return await CoverageCommands.StaffingAsync(staffing, output, error);
         }
 
         using var host = BuildHost(configuration, configure);

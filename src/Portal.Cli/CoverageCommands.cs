@@ -89,9 +89,18 @@ internal static class CoverageCommands
     /// <summary>80 and 0.8 both mean 80%.</summary>
     private static double Percent(double value) => value > 1 ? value / 100 : value;
 
-    public static async Task<int> StaffingAsync(StaffingInput input, TextWriter output)
+    public static async Task<int> StaffingAsync(StaffingInput input, TextWriter output, TextWriter error)
     {
-        var result = ErlangC.Required(input);
+        StaffingResult result;
+        try
+        {
+            result = ErlangC.Required(input);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            await error.WriteLineAsync($"error: '--contacts' and '--aht' need more than {ErlangC.MaxAgents:N0} agents in one interval: check the values");
+            return CliApp.BadArguments;
+        }
         await output.WriteLineAsync(JsonSerializer.Serialize(new
         {
             traffic = Math.Round(result.Traffic, 6),
@@ -136,7 +145,7 @@ internal static class CoverageCommands
         var view = await scope.ServiceProvider.GetRequiredService<CoverageService>().GetWeekAsync(Actor.System, request.Region, request.Week, request.Channel);
         if (view is null)
         {
-            await error.WriteLineAsync($"error: no region '{request.Region}' or no channel '{request.Channel}'");
+            await error.WriteLineAsync($"error: no region '{request.Region}'{(request.Channel is null ? "" : $" or no channel '{request.Channel}'")}");
             return CliApp.BadArguments;
         }
         await output.WriteLineAsync(JsonSerializer.Serialize(new

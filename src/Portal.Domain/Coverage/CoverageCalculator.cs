@@ -27,11 +27,12 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
         }
 
         var result = new List<CoverageDay>(days);
+        var carried = (Contacts: 0.0, Workload: 0.0);
         for (var d = 0; d < days; d++)
         {
             var date = firstDay.AddDays(d);
             var intervals = calendar.IntervalsOf(date);
-            var demand = DemandOf(inputs, date, intervals);
+            var demand = DemandOf(inputs, date, intervals, ref carried);
             var onShift = ShiftGroups(inputs, date, shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
             var cells = new CoverageCell[intervals.Count];
             for (var i = 0; i < intervals.Count; i++)
@@ -58,9 +59,10 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     private static List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs, DateOnly date,
         IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent) =>
         shifts.GroupBy(shift => (shift.Date, shift.Start, shift.End, Availability:
-                // A training day or an absence removes the advisor whatever the skills; they are named first.
-                inputs.TrainingDays.Contains((shift.AdvisorId, date)) ? Availability.Training
-                : absent.Contains((shift.AdvisorId, date)) ? Availability.Absent
+                // A training day or an absence removes the advisor whatever the skills; they are named first. A shift
+                // belongs to the day it starts: a night shift is judged on that day's training and absence, whole.
+                inputs.TrainingDays.Contains((shift.AdvisorId, shift.Date)) ? Availability.Training
+                : absent.Contains((shift.AdvisorId, shift.Date)) ? Availability.Absent
                 : inputs.Certified.Contains(shift.AdvisorId) ? Availability.Available
                 : Availability.NotCertified))
             .Select(g => (g.First(), g.Key.Availability, g.Count()))
@@ -112,24 +114,38 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
 
     /// <summary>
     /// The demand and requirement of each interval of a day. Voice and chat are queues (Erlang C). Email has none:
-    /// its day's contacts are spread evenly over the day's open intervals as workload, since each must be answered
-    /// within its 24-hour window rather than in the interval it arrives.
+    /// a day's e-mails are spread evenly over the day's open intervals as workload, since each must be answered
+    /// within its 24-hour window rather than in the interval it arrives; the e-mails of a day with no open interval
+    /// are carried to the next day that has one. Handling time is the contact-weighted average of the day's.
     /// </summary>
-    private static (double Contacts, double Aht, StaffingResult Requirement)[] DemandOf(CoverageInputs inputs, DateOnly date, IReadOnlyList<Interval> intervals)
+    private static (double Contacts, double Aht, StaffingResult Requirement)[] DemandOf(CoverageInputs inputs, DateOnly date,
+        IReadOnlyList<Interval> intervals, ref (double Contacts, double Workload) carried)
     {
         var channel = inputs.Channel;
         var result = new (double, double, StaffingResult)[intervals.Count];
         var open = intervals.Select(i => channel.IsOpen(date, i.LocalTime)).ToArray();
         if (channel.Kind == ChannelKind.Email)
         {
-            var dayContacts = intervals.Sum(i => inputs.Demand.GetValueOrDefault(i.StartUtc).Contacts);
+            var dayContacts = carried.Contacts;
+            var workload = carried.Workload;
+            foreach (var interval in intervals)
+            {
+                var (contacts, aht) = inputs.Demand.GetValueOrDefault(interval.StartUtc);
+                dayContacts += contacts;
+                workload += contacts * (aht > 0 ? aht : channel.AverageHandlingSeconds);
+            }
             var openCount = open.Count(o => o);
-            var aht = intervals.Select(i => inputs.Demand.GetValueOrDefault(i.StartUtc).AverageHandlingSeconds).FirstOrDefault(a => a > 0);
-            aht = aht > 0 ? aht : channel.AverageHandlingSeconds;
+            if (openCount == 0)
+            {
+                carried = (dayContacts, workload);
+                return intervals.Select(_ => (0.0, (double)channel.AverageHandlingSeconds, StaffingResult.None)).ToArray();
+            }
+            carried = (0, 0);
+            var averageAht = dayContacts > 0 ? workload / dayContacts : channel.AverageHandlingSeconds;
             for (var i = 0; i < intervals.Count; i++)
             {
-                var contacts = open[i] && openCount > 0 ? dayContacts / openCount : 0;
-                result[i] = (contacts, aht, contacts > 0 ? ErlangC.ForWorkload(Input(channel, contacts, aht)) : StaffingResult.None);
+                var contacts = open[i] ? dayContacts / openCount : 0;
+                result[i] = (contacts, averageAht, contacts > 0 ? ErlangC.ForWorkload(Input(channel, contacts, averageAht)) : StaffingResult.None);
             }
             return result;
         }

@@ -206,8 +206,8 @@ public static class ErlangC
     private static double ErlangBFromZero(int agents, double traffic)
     {
         // The same recursion turned over, 1/B(n) = 1 + (n/A) · 1/B(n−1): each step is one multiply-add instead of a
-        // division the next step must wait for, which cut one interval at 100 agents from ~480 ns to ~115 ns. Every
-        // term stays positive, so it is as stable as B's own form; past 1e308 it becomes infinity and B zero.
+        // division the next step must wait for (about four times faster; figures in docs/performance.md). Every term
+        // stays positive, so it is as stable as B's own form; past 1e308 it becomes infinity and B zero.
         var perErlang = 1 / traffic;
         var inverse = 1.0;
         for (var n = 1; n <= agents; n++)

@@ -217,10 +217,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int?>("CourseId")
                         .HasColumnType("int");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
+                    b.Property<int>("Level")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("int");
 
                     b.Property<string>("SetBy")
                         .HasMaxLength(256)
@@ -761,10 +760,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("SkillId")
                         .HasColumnType("int");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
+                    b.Property<int>("Level")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("int");
 
                     b.HasKey("CourseId", "SkillId");
 

@@ -205,10 +205,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("CourseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
+                    b.Property<int>("Level")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SetBy")
                         .HasMaxLength(256)
@@ -725,10 +724,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("SkillId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
+                    b.Property<int>("Level")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("CourseId", "SkillId");
 

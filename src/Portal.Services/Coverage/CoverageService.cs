@@ -62,20 +62,23 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
         var sunday = monday.AddDays(6);
         var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
 
-        var advisors = db.Advisors.Where(a => a.Site!.RegionId == regionId && a.Site.Kind == SiteKind.InHouse);
+        var advisors = db.Advisors.Where(a => a.Active && a.Site!.RegionId == regionId && a.Site.Kind == SiteKind.InHouse);
         var shifts = await db.Shifts.AsNoTracking()
             .Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday && advisors.Any(a => a.Id == s.AdvisorId))
             .Select(s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End))
             .ToListAsync(cancellationToken);
         var onShift = shifts.Select(s => s.AdvisorId).Distinct().ToList();
 
+        // A channel that requires no skill takes every advisor on shift.
         var skills = channel.RequiredSkills.Select(s => s.SkillId).ToList();
-        var certified = await db.AdvisorSkills
-            .Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId) && s.Level >= Domain.Skills.ProficiencyLevel.Certified)
-            .GroupBy(s => s.AdvisorId)
-            .Where(g => g.Count() == skills.Count)
-            .Select(g => g.Key)
-            .ToListAsync(cancellationToken);
+        var certified = skills.Count == 0
+            ? onShift
+            : await db.AdvisorSkills
+                .Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId) && s.Level >= Domain.Skills.ProficiencyLevel.Certified)
+                .GroupBy(s => s.AdvisorId)
+                .Where(g => g.Count() == skills.Count)
+                .Select(g => g.Key)
+                .ToListAsync(cancellationToken);
 
         var training = await db.Enrolments
             .Where(e => onShift.Contains(e.AdvisorId) && Trains.Contains(e.Status))

@@ -33,7 +33,8 @@ public sealed class ForecastImportService(IDbContextFactory<PortalDbContext> dbF
 
     private readonly LocalCalendar calendar = LocalCalendar.Paris;
 
-    public async Task<ImportResult> ImportAsync(Actor actor, Stream csv, CancellationToken cancellationToken = default)
+    /// <param name="onlyRegion">When given (an import from a region's page), rows of any other region are refused.</param>
+    public async Task<ImportResult> ImportAsync(Actor actor, Stream csv, string? onlyRegion = null, CancellationToken cancellationToken = default)
     {
         string text;
         try
@@ -58,7 +59,9 @@ public sealed class ForecastImportService(IDbContextFactory<PortalDbContext> dbF
         if (header != Header)
         {
             var other = new[] { ',', '\t', '|' }.FirstOrDefault(c => header.Replace(c, ';') == Header);
-            return Fail(other != default ? Messages.Format("Import_Delimiter", other == '\t' ? "tab" : other.ToString()) : Messages.Format("Import_Header", Header));
+            return Fail(other != default
+                ? Messages.Format("Import_Delimiter", other == '\t' ? Messages.Format("Import_Tab") : other.ToString())
+                : Messages.Format("Import_Header", Header));
         }
         if (lines.Count == 1)
         {
@@ -68,6 +71,7 @@ public sealed class ForecastImportService(IDbContextFactory<PortalDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regions = (await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Code }).ToListAsync(cancellationToken))
             .Where(r => AccessRules.CanChange(actor, Area.Coverage, r.Id))
+            .Where(r => onlyRegion is null || string.Equals(r.Code, onlyRegion, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase);
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
 
@@ -98,8 +102,16 @@ public sealed class ForecastImportService(IDbContextFactory<PortalDbContext> dbF
         }
 
         var imported = rows.Values.Select(r => r.Interval).ToList();
-        var (days, stored) = await ReplaceAsync(db, actor, imported, cancellationToken);
-        return new ImportResult(true, imported.Count, stored, days, [], 0);
+        try
+        {
+            var (days, stored) = await ReplaceAsync(db, actor, imported, cancellationToken);
+            return new ImportResult(true, imported.Count, stored, days, [], 0);
+        }
+        catch (DbUpdateException)
+        {
+            // Another import of the same days at the same moment: the transaction was rolled back whole.
+            return Fail(Messages.Format("Import_Failed"));
+        }
     }
 
     private string? ParseRow(string line, int row, Dictionary<string, int> regions, Dictionary<string, int> channels, out ForecastInterval? interval)
@@ -199,6 +211,11 @@ public sealed class ForecastImportService(IDbContextFactory<PortalDbContext> dbF
         {
             var dates = group.Select(i => i.LocalDate).Distinct().ToList();
             days += dates.Count;
+            var before = await db.ForecastIntervals
+                .Where(f => f.RegionId == group.Key.RegionId && f.ChannelId == group.Key.ChannelId && dates.Contains(f.LocalDate))
+                .GroupBy(f => f.LocalDate)
+                .Select(g => new { Day = g.Key, Contacts = g.Sum(f => f.Contacts), Imported = g.Any(f => f.Source == ForecastSource.Imported) })
+                .ToListAsync(cancellationToken);
             await db.ForecastIntervals
                 .Where(f => f.RegionId == group.Key.RegionId && f.ChannelId == group.Key.ChannelId && dates.Contains(f.LocalDate))
                 .ExecuteDeleteAsync(cancellationToken);
@@ -219,8 +236,10 @@ public sealed class ForecastImportService(IDbContextFactory<PortalDbContext> dbF
             }
             var code = await db.Regions.Where(r => r.Id == group.Key.RegionId).Select(r => r.Code).SingleAsync(cancellationToken);
             var channel = await db.Channels.Where(c => c.Id == group.Key.ChannelId).Select(c => c.Code).SingleAsync(cancellationToken);
-            AuditLog.Record(db, actor, clock, "Forecast", $"{code}/{channel}", group.Key.RegionId, "Import", null,
-                new { Days = dates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Intervals = group.Count() });
+            string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            AuditLog.Record(db, actor, clock, "Forecast", $"{code}/{channel}", group.Key.RegionId, "Import",
+                before.OrderBy(b => b.Day).Select(b => new { Day = Day(b.Day), b.Contacts, Source = b.Imported ? "Imported" : "Generated" }),
+                dates.Order().Select(d => new { Day = Day(d), Contacts = group.Where(i => i.LocalDate == d).Sum(i => i.Contacts), Source = "Imported" }));
         }
         await db.InsertAllAsync(rows, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

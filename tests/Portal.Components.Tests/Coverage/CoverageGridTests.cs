@@ -191,4 +191,16 @@ public class CoverageGridTests : PortalComponentTest
         Assert.Equal("10/10", ButtonAt(grid, SpringChange, new TimeOnly(3, 0)).TextContent.Trim());
         Assert.Equal("10/10", ButtonAt(grid, SpringChange, new TimeOnly(1, 30)).TextContent.Trim());
     }
+
+    [Fact]
+    public void A_cell_shows_its_gap_and_the_external_staff_it_counts_beside_supply_over_required()
+    {
+        var grid = RenderGrid(Week(PlainMonday, d => Day(d, i => i.LocalTime == Ten ? Cell(i, required: 10, inHouse: 6, subcontracted: 2) : Cell(i, 10, 10))));
+
+        var cell = ButtonAt(grid, PlainMonday, Ten).ParentElement!;
+
+        Assert.Equal("8/10", cell.QuerySelector("button")!.TextContent.Trim());
+        Assert.Equal(["−2", "dont 2 ext."], cell.QuerySelectorAll(".portal-cell-extra span").Select(e => e.TextContent.Trim()));
+        Assert.Empty(ButtonAt(grid, PlainMonday, Eight).ParentElement!.QuerySelectorAll(".portal-cell-extra"));
+    }
 }

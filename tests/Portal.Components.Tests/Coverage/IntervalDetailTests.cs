@@ -61,14 +61,17 @@ public class IntervalDetailTests : PortalComponentTest
                 "Contacts attendus: 100,0",
                 "Durée moyenne de traitement: 180 s",
                 "Objectif: 80 % en 20 s",
+                "Taux d'indisponibilité: 30 %",
+                "Occupation maximale: 90 %",
                 "Trafic (Erlangs): 10,00",
                 "Agents en ligne (N): 14",
                 "Niveau de service atteint: 88,8 %",
+                "Occupation: 71,4 %",
                 "Délai moyen de réponse: 7,8 s",
                 "Effectif requis: 20",
                 "Conseillers internes: 12",
                 "Sous-traitance et offshore: 3",
-                "Manque: 5",
+                "Manque: 5 (25 %)",
             ],
             Terms(detail).Select(t => $"{t.Key}: {t.Value}"));
     }

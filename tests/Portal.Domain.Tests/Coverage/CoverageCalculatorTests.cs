@@ -252,3 +252,68 @@ public class CoverageCalculatorTests
         Assert.Equal(2 * 14 / 2.0, day.SuppliedStaffHours);
     }
 }
+
+public class CoverageEdgeTests
+{
+    private static readonly DateOnly Thursday = new(2026, 11, 26);
+
+    [Fact]
+    public void A_night_shift_is_judged_on_the_day_it_starts_for_training_and_absence()
+    {
+        var builder = new CoverageBuilder();
+        var trainedNextDay = builder.OnShift(2, Thursday, "22:00", "06:00");
+        var absentThatDay = builder.OnShift(3, Thursday, "22:00", "06:00");
+        builder.InTraining(trainedNextDay, Thursday.AddDays(1));
+        builder.Absent(absentThatDay, Thursday, Thursday);
+
+        var days = builder.Compute(Thursday, 2);
+
+        var lateThursday = CoverageBuilder.At(days, Thursday, "23:00");
+        var earlyFriday = CoverageBuilder.At(days, Thursday.AddDays(1), "05:00");
+        Assert.Equal(2, lateThursday.InHouse);
+        Assert.Equal(3, lateThursday.Losses.Absence);
+        Assert.Equal(2, earlyFriday.InHouse);
+        Assert.Equal(3, earlyFriday.Losses.Absence);
+        Assert.Equal(0, earlyFriday.Losses.Training);
+    }
+
+    [Fact]
+    public void Capacity_until_midnight_covers_the_last_half_hour_of_the_day()
+    {
+        var builder = new CoverageBuilder().Subcontracted(6, Portal.Domain.Subcontracting.Weekdays.All, "22:00", "00:00");
+
+        var days = builder.Compute(Thursday);
+
+        Assert.Equal(6, CoverageBuilder.At(days, Thursday, "23:30").Subcontracted);
+        Assert.Equal(0, CoverageBuilder.At(days, Thursday, "21:30").Subcontracted);
+        Assert.Equal(0, CoverageBuilder.At(days, Thursday, "00:00").Subcontracted);
+    }
+
+    [Fact]
+    public void E_mails_of_a_closed_day_are_carried_to_the_next_open_day()
+    {
+        // 2026-11-28 and 29 are a weekend: the e-mail channel of the builder is closed; Monday the 30th is open.
+        var days = new CoverageBuilder().WithChannel(Channels.Email()).WithContacts(10).Compute(new DateOnly(2026, 11, 28), 3);
+
+        Assert.Equal(0, days[0].Cells.Sum(c => c.Contacts));
+        Assert.Equal(0, days[1].Cells.Sum(c => c.Contacts));
+        // Monday handles its own 480 e-mails and the weekend's 960 (a 50-interval day has none here: no clock change).
+        Assert.Equal(3 * 480, days[2].Cells.Sum(c => c.Contacts), 9);
+    }
+
+    [Fact]
+    public void Supply_is_compared_with_the_staff_to_schedule_not_with_the_agents_on_the_queue()
+    {
+        var channel = Channels.Voice();
+        channel.Shrinkage = 0.3;
+        var builder = new CoverageBuilder().WithChannel(channel);
+        builder.OnShift(14, Thursday, "08:00", "15:30");
+
+        var cell = CoverageBuilder.At(builder.Compute(Thursday), Thursday, "10:00");
+
+        Assert.Equal(14, cell.Requirement.Agents);
+        Assert.Equal(20, cell.Required);
+        Assert.Equal(6, cell.Gap);
+        Assert.Equal(CoverageStatus.Understaffed, cell.Status);
+    }
+}

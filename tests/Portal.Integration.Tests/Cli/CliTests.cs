@@ -77,6 +77,8 @@ public sealed class CliTests : IDisposable
     [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20", "--concurrency", "1.5", "--json" }, "'--concurrency' must be")]
     [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20" }, "'--json' is required")]
     [InlineData(new[] { "staffing", "--calls", "100" }, "unknown argument '--calls'")]
+    [InlineData(new[] { "staffing", "--contacts", "1e9", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20", "--json" }, "more than 1")]
+    [InlineData(new[] { "staffing", "--contacts", "100", "--aht", "180", "--interval-minutes", "30", "--target", "0.8", "--answer-seconds", "20", "--max-occupancy", "0.000001", "--json" }, "more than 1")]
     [InlineData(new[] { "coverage", "--week", "2026-12-14", "--json" }, "'--region' is required")]
     [InlineData(new[] { "coverage", "--region", "BPL", "--week", "14/12/2026", "--json" }, "'--week' must be a date")]
     [InlineData(new[] { "coverage", "--region", "BPL", "--week", "--json" }, "'--week' needs a value")]

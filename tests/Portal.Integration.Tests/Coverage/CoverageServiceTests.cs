@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Skills;
 using Portal.Domain.Access;
 using Portal.Domain.Coverage;
 using Portal.Domain.Time;
@@ -49,6 +51,26 @@ public class CoverageServiceTests(PortalFixture fixture)
         Assert.Equal(7, view.Days.Count);
         Assert.Equal("Voice", view.Channel.Code);
         Assert.Equal(["Voice", "Chat", "Email"], view.Channels);
+    }
+
+    [Fact]
+    public async Task A_trainee_in_a_channel_skill_is_no_supply_on_that_channel()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = fixture.App.CreateDbContext();
+        var voice = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills).AsSplitQuery().SingleAsync(c => c.Code == "Voice", ct);
+        var skills = voice.RequiredSkills.Select(s => s.SkillId).ToList();
+        var inputs = await CoverageService.LoadInputsAsync(db, Bpl, voice, BplSwitchWeek, ct);
+        var onShift = inputs.Shifts.Select(s => s.AdvisorId).Distinct().ToList();
+        var levels = await db.AdvisorSkills.Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId))
+            .Select(s => new { s.AdvisorId, s.Level }).ToListAsync(ct);
+        var trainees = levels.Where(l => l.Level == ProficiencyLevel.Trainee).Select(l => l.AdvisorId).ToHashSet();
+        var fullyCertified = levels.GroupBy(l => l.AdvisorId)
+            .Where(g => g.Count() == skills.Count && g.All(l => l.Level >= ProficiencyLevel.Certified)).Select(g => g.Key).ToHashSet();
+
+        Assert.NotEmpty(trainees);
+        Assert.Empty(trainees.Intersect(inputs.Certified));
+        Assert.Equal(fullyCertified.Order(), inputs.Certified.Order());
     }
 
     [Fact]

@@ -15,11 +15,12 @@ public class ForecastImportTests(PortalFixture fixture)
     private const string Header = "region;channel;start;contacts;aht";
     private static readonly Actor National = new("national@portal.demo", PortalRole.NationalAdmin);
 
-    private async Task<ImportResult> ImportAsync(string csv, Actor? actor = null, Encoding? encoding = null)
+    private async Task<ImportResult> ImportAsync(string csv, Actor? actor = null, Encoding? encoding = null, string? onlyRegion = null)
     {
         using var scope = fixture.App.Services.CreateScope();
         using var stream = new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(csv));
-        return await scope.ServiceProvider.GetRequiredService<ForecastImportService>().ImportAsync(actor ?? National, stream, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ForecastImportService>()
+            .ImportAsync(actor ?? National, stream, onlyRegion, TestContext.Current.CancellationToken);
     }
 
     private async Task<List<ForecastInterval>> StoredAsync(string region, DateOnly day)
@@ -156,6 +157,33 @@ public class ForecastImportTests(PortalFixture fixture)
         Assert.False(other.Succeeded);
         Assert.Equal(3, Assert.Single(other.Errors).Row);
         Assert.Empty(await StoredAsync("BPL", new DateOnly(2027, 3, 9)));
+    }
+
+    [Fact]
+    public async Task An_import_from_a_region_page_refuses_rows_of_another_region()
+    {
+        var result = await ImportAsync($"{Header}\nBPL;Voice;2027-03-12 10:00;5;420\nSUD;Voice;2027-03-12 10:00;5;300\n", onlyRegion: "BPL");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(3, Assert.Single(result.Errors).Row);
+        Assert.Empty(await StoredAsync("BPL", new DateOnly(2027, 3, 12)));
+    }
+
+    [Fact]
+    public async Task The_audit_keeps_what_each_replaced_day_held_before()
+    {
+        // A day of the demo's stored period, outside the current week that other tests read.
+        var today = fixture.Today.AddDays(28);
+        var stored = (await StoredAsync("SUD", today)).Sum(f => f.Contacts);
+
+        await ImportAsync($"{Header}\nSUD;Voice;{today:yyyy-MM-dd} 10:00;5;300\n");
+
+        await using var db = fixture.App.CreateDbContext();
+        var audit = await db.AuditEntries.Where(a => a.Entity == "Forecast" && a.EntityKey == "SUD/Voice").OrderByDescending(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+        Assert.Contains($"\"Day\":\"{today:yyyy-MM-dd}\"", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("\"Source\":\"Generated\"", audit.Before, StringComparison.Ordinal);
+        Assert.Contains(Math.Round(stored, 2).ToString(CultureInfo.InvariantCulture)[..3], audit.Before, StringComparison.Ordinal);
+        Assert.Contains("\"Contacts\":5", audit.After, StringComparison.Ordinal);
     }
 
     [Fact]

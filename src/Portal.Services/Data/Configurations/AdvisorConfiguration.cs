@@ -28,6 +28,8 @@ internal sealed class AdvisorSkillConfiguration : IEntityTypeConfiguration<Advis
     public void Configure(EntityTypeBuilder<AdvisorSkill> entity)
     {
         entity.HasKey(s => new { s.AdvisorId, s.SkillId });
+        // Levels are an ordered scale compared in queries (level 2 or more): stored as numbers, not names.
+        entity.Property(s => s.Level).HasConversion<int>();
         entity.HasIndex(s => new { s.SkillId, s.Level });
         entity.Property(s => s.SetBy).HasMaxLength(256);
         entity.HasOne(s => s.Skill).WithMany().HasForeignKey(s => s.SkillId).OnDelete(DeleteBehavior.Restrict);

@@ -22,6 +22,7 @@ internal sealed class CourseSkillConfiguration : IEntityTypeConfiguration<Course
     public void Configure(EntityTypeBuilder<CourseSkill> entity)
     {
         entity.HasKey(s => new { s.CourseId, s.SkillId });
+        entity.Property(s => s.Level).HasConversion<int>();
         entity.HasOne(s => s.Skill).WithMany().HasForeignKey(s => s.SkillId).OnDelete(DeleteBehavior.Restrict);
     }
 }
