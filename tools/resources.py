@@ -8,6 +8,22 @@ import os
 
 STRINGS = {
     # key: (français, English)
+    "Advisor_Active": ("Actif", "Active"),
+    "Advisor_EmployeeNumber": ("Matricule", "Employee number"),
+    "Advisor_Inactive": ("Inactif", "Inactive"),
+    "Advisor_MinimumLevel": ("Niveau minimal", "Minimum level"),
+    "Advisor_Name": ("Nom", "Name"),
+    "Advisor_None": ("Aucun conseiller ne correspond.", "No advisor matches."),
+    "Advisor_Search": ("Nom ou matricule", "Name or employee number"),
+    "Advisor_Skill": ("Compétence", "Skill"),
+    "Advisor_Status": ("Statut", "Status"),
+    "Advisor_WorkingTime": ("Temps de travail", "Working time"),
+    "Level_Trainee": ("1 · débutant", "1 · trainee"),
+    "Level_Certified": ("2 · certifié", "2 · certified"),
+    "Level_Confirmed": ("3 · confirmé", "3 · confirmed"),
+    "Level_Expert": ("4 · expert", "4 · expert"),
+    "Pager_Info": ("{first_item}-{last_item} sur {all_items}", "{first_item}-{last_item} of {all_items}"),
+    "Pager_RowsPerPage": ("Lignes par page\u00a0:", "Rows per page:"),
     "Forecast_Import_Choose": ("Choisir un fichier CSV", "Choose a CSV file"),
     "Forecast_Import_Done": ("{0} ligne(s) importée(s)\u00a0: {1} intervalles enregistrés sur {2} jour(s).", "{0} row(s) imported: {1} intervals stored over {2} day(s)."),
     "Forecast_Import_Failed": ("Rien n'a été importé. Corrigez ces lignes et recommencez\u00a0:", "Nothing was imported. Correct these rows and try again:"),

@@ -1,19 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Access;
 using Portal.Domain.Channels;
 using Portal.Domain.Coverage;
 using Portal.Domain.Forecast;
 using Portal.Domain.Staffing;
 using Portal.Domain.Time;
-using Portal.Services;
 using Portal.Services.Coverage;
 using Portal.Services.Data;
-using Portal.Services.Demo;
 
 namespace Portal.Benchmarks;
 
@@ -25,8 +20,7 @@ namespace Portal.Benchmarks;
 [MemoryDiagnoser]
 public class CoverageBenchmarks
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-bench", Guid.NewGuid().ToString("N"));
-    private ServiceProvider services = default!;
+    private DemoDatabase demo = default!;
     private List<CoverageInputs> bplWeek = default!;
     private DateOnly switchWeek;
     private List<(Channel Channel, double[] Contacts)> nationalYear = default!;
@@ -34,26 +28,9 @@ public class CoverageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Directory.CreateDirectory(folder);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, "bench.db")}" })
-            .Build();
-        var collection = new ServiceCollection();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging();
-        collection.AddSingleton<IHostEnvironment>(new BenchmarkEnvironment());
-        collection.AddPortalServices(folder);
-        services = collection.BuildServiceProvider();
-
-        using (var scope = services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
-            DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
-            scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(withAccounts: false).GetAwaiter().GetResult();
-        }
-
+        demo = new DemoDatabase();
         switchWeek = LocalCalendar.MondayOf(LocalCalendar.Paris.Today(TimeProvider.System)).AddDays(21);
-        using var context = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        using var context = demo.CreateDbContext();
         var channels = context.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills).AsSplitQuery().ToList();
         var bpl = context.Regions.Single(r => r.Code == "BPL");
         bplWeek = channels.Select(c => CoverageService.LoadInputsAsync(context, bpl.Id, c, switchWeek, CancellationToken.None).GetAwaiter().GetResult()).ToList();
@@ -82,7 +59,7 @@ public class CoverageBenchmarks
     [Benchmark(Description = "Coverage page data path, BPL switch week, Voice (read + compute)")]
     public async Task<int> PageDataPath()
     {
-        using var scope = services.CreateScope();
+        using var scope = demo.Services.CreateScope();
         var view = await scope.ServiceProvider.GetRequiredService<CoverageService>().GetWeekAsync(Actor.System, "BPL", switchWeek, "Voice");
         return view!.Days.Count;
     }
@@ -106,18 +83,5 @@ public class CoverageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private sealed class BenchmarkEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Production";
-        public string ApplicationName { get; set; } = "Portal.Benchmarks";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
+    public void Cleanup() => demo.Dispose();
 }

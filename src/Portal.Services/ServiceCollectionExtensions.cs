@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Services.Access;
+using Portal.Services.Advisors;
 using Portal.Services.Coverage;
 using Portal.Services.Dashboard;
 using Portal.Services.Data;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RegionDirectory>();
         services.AddScoped<StatsService>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<AdvisorDirectory>();
         services.AddScoped<SubcontractingService>();
         services.AddScoped<ForecastImportService>();
         services.AddScoped<FluentValidation.IValidator<CapacityForm>, CapacityFormValidator>();

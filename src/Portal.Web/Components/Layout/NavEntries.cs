@@ -14,7 +14,7 @@ public static class NavEntries
     [
         new(Area.Dashboard, "", MudBlazor.Icons.Material.Filled.Dashboard, "Nav_Dashboard", false),
         new(Area.Rollout, "rollout", MudBlazor.Icons.Material.Filled.Timeline, "Nav_Rollout", false),
-        new(Area.Advisors, "advisors", MudBlazor.Icons.Material.Filled.People, "Nav_Advisors", true),
+        new(Area.Advisors, "advisors", MudBlazor.Icons.Material.Filled.People, "Nav_Advisors", false),
         new(Area.Skills, "skills/matrix", MudBlazor.Icons.Material.Filled.GridOn, "Nav_Skills", true),
         new(Area.Training, "training/courses", MudBlazor.Icons.Material.Filled.School, "Nav_Training", true),
         new(Area.Coverage, "coverage", MudBlazor.Icons.Material.Filled.StackedLineChart, "Nav_Coverage", false),
