@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Access;
 using Portal.Services;
 using Portal.Services.Access;
+using Portal.Services.Advisors;
 using Portal.Services.Data;
 using Portal.Services.Demo;
 using Portal.Services.Forecast;
@@ -25,10 +26,11 @@ public static class CliApp
     public const int Refused = 1;
     public const int BadArguments = 2;
 
-    private const string ImportUsage = "import forecast FILE";
+    private const string ImportUsage = "import advisors|forecast FILE";
+    private const string ExportUsage = "export advisors FILE";
 
     private const string Commands = "migrate | seed-demo | stats [--json] | " + UserCommand.Usage + " | "
-        + CoverageCommands.StaffingUsage + " | " + CoverageCommands.CoverageUsage + " | " + ImportUsage;
+        + CoverageCommands.StaffingUsage + " | " + CoverageCommands.CoverageUsage + " | " + ImportUsage + " | " + ExportUsage;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -55,9 +57,13 @@ public static class CliApp
             "add-user" => addUserError,
             "import" => options switch
             {
-                ["forecast", var file] => File.Exists(file) ? null : $"error: no file '{file}'",
-                ["advisors", _] => "error: 'import advisors' is not available yet",
+                ["advisors" or "forecast", var file] => File.Exists(file) ? null : $"error: no file '{file}'",
                 _ => $"error: usage: {ImportUsage}",
+            },
+            "export" => options switch
+            {
+                ["advisors", var file] => Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file))) ? null : $"error: no folder for '{file}'",
+                _ => $"error: usage: {ExportUsage}",
             },
             "staffing" => staffingError,
             "coverage" => coverageError,
@@ -85,7 +91,9 @@ public static class CliApp
                 "seed-demo" => await SeedDemoAsync(services, output, error),
                 "add-user" => await addUser!.RunAsync(services, input ?? Console.In, output, error),
                 "coverage" => await CoverageCommands.CoverageAsync(services, coverage!, output, error),
+                "import" when options[0] == "advisors" => await ImportAdvisorsAsync(services, options[1], output, error),
                 "import" => await ImportForecastAsync(services, options[1], output, error),
+                "export" => await ExportAdvisorsAsync(services, options[1], output),
                 _ => await StatsAsync(services, output, options.Contains("--json")),
             };
         }
@@ -174,6 +182,51 @@ public static class CliApp
             return Refused;
         }
         await output.WriteLineAsync($"{result.Intervals} row(s) imported: {result.Stored} intervals stored over {result.Days} day(s).");
+        return Done;
+    }
+
+    /// <summary>All or nothing, as the forecast import: every bad row on standard error, nothing written (exit 1).</summary>
+    private static async Task<int> ImportAdvisorsAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
+    {
+        using var scope = services.CreateScope();
+        await using var stream = File.OpenRead(file);
+        var result = await scope.ServiceProvider.GetRequiredService<AdvisorImportService>().ImportAsync(Actor.System, stream);
+        if (!result.Succeeded)
+        {
+            foreach (var row in result.Errors)
+            {
+                await error.WriteLineAsync(row.Message);
+            }
+            if (result.MoreErrors > 0)
+            {
+                await error.WriteLineAsync($"... +{result.MoreErrors}");
+            }
+            await error.WriteLineAsync("error: nothing was imported.");
+            return Refused;
+        }
+        await output.WriteLineAsync($"{result.Created} advisor(s) created, {result.Updated} updated, {result.Unchanged} unchanged.");
+        return Done;
+    }
+
+    /// <summary>Written to a temporary file first, so a failed export never leaves half a file under the name asked for.</summary>
+    private static async Task<int> ExportAdvisorsAsync(IServiceProvider services, string file, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var partial = file + ".partial";
+        int count;
+        try
+        {
+            await using (var stream = File.Create(partial))
+            {
+                count = await scope.ServiceProvider.GetRequiredService<AdvisorExportService>().ExportAsync(Actor.System, stream);
+            }
+            File.Move(partial, file, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+        await output.WriteLineAsync($"{count} advisor(s) exported to {file}.");
         return Done;
     }
 

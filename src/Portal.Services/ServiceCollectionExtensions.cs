@@ -7,6 +7,7 @@ using Portal.Services.Data;
 using Portal.Services.Demo;
 using Portal.Services.Forecast;
 using Portal.Services.Regions;
+using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
 
@@ -26,8 +27,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StatsService>();
         services.AddScoped<CoverageService>();
         services.AddScoped<AdvisorDirectory>();
+        services.AddScoped<SkillsMatrixService>();
+        services.AddScoped<AdvisorProfileService>();
+        services.AddScoped<Audit.AuditService>();
+        services.AddScoped<FluentValidation.IValidator<SkillChange>, SkillChangeValidator>();
         services.AddScoped<SubcontractingService>();
         services.AddScoped<ForecastImportService>();
+        services.AddScoped<AdvisorImportService>();
+        services.AddScoped<AdvisorExportService>();
         services.AddScoped<FluentValidation.IValidator<CapacityForm>, CapacityFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Domain.Staffing.StaffingInput>, StaffingInputValidator>();
         return services;

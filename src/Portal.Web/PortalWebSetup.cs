@@ -90,6 +90,7 @@ internal static class PortalWebSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
+        app.MapSkillsExportEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

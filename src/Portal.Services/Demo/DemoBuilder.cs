@@ -44,7 +44,7 @@ internal sealed class DemoBuilder
 
     public DemoData Build()
     {
-        data.Skills.AddRange(Skills());
+        data.Skills.AddRange(DemoReferenceData.Skills());
         data.Channels.AddRange(Channels());
         data.Courses.AddRange(Courses());
         AddRegions();

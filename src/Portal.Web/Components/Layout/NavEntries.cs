@@ -15,13 +15,13 @@ public static class NavEntries
         new(Area.Dashboard, "", MudBlazor.Icons.Material.Filled.Dashboard, "Nav_Dashboard", false),
         new(Area.Rollout, "rollout", MudBlazor.Icons.Material.Filled.Timeline, "Nav_Rollout", false),
         new(Area.Advisors, "advisors", MudBlazor.Icons.Material.Filled.People, "Nav_Advisors", false),
-        new(Area.Skills, "skills/matrix", MudBlazor.Icons.Material.Filled.GridOn, "Nav_Skills", true),
+        new(Area.Skills, "skills/matrix", MudBlazor.Icons.Material.Filled.GridOn, "Nav_Skills", false),
         new(Area.Training, "training/courses", MudBlazor.Icons.Material.Filled.School, "Nav_Training", true),
         new(Area.Coverage, "coverage", MudBlazor.Icons.Material.Filled.StackedLineChart, "Nav_Coverage", false),
         new(Area.Subcontracting, "subcontracting", MudBlazor.Icons.Material.Filled.Handshake, "Nav_Subcontracting", false),
         new(Area.Assignments, "assignments", MudBlazor.Icons.Material.Filled.CalendarMonth, "Nav_Assignments", true),
         new(Area.Me, "me", MudBlazor.Icons.Material.Filled.Person, "Nav_Me", true),
-        new(Area.Audit, "admin/audit", MudBlazor.Icons.Material.Filled.History, "Nav_Audit", true),
+        new(Area.Audit, "admin/audit", MudBlazor.Icons.Material.Filled.History, "Nav_Audit", false),
         new(Area.Administration, "admin/users", MudBlazor.Icons.Material.Filled.AdminPanelSettings, "Nav_Administration", true),
     ];
 

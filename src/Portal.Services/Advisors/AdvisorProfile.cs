@@ -1,0 +1,29 @@
+using Portal.Domain.Skills;
+using Portal.Domain.Training;
+
+namespace Portal.Services.Advisors;
+
+public sealed record AdvisorProfile(
+    int Id,
+    int Version,
+    string EmployeeNumber,
+    string FirstName,
+    string LastName,
+    string Region,
+    string Site,
+    int WorkingTimePercent,
+    bool Active,
+    bool CanEdit,
+    IReadOnlyList<HeldSkill> Skills,
+    IReadOnlyList<Choice> OtherSkills,
+    IReadOnlyList<TrainingLine> Trainings,
+    IReadOnlyList<ShiftLine> ComingShifts);
+
+/// <summary>A skill held: its level, since when, and where it comes from (a course, or who set it).</summary>
+public sealed record HeldSkill(int SkillId, string Code, string Name, ProficiencyLevel Level, DateOnly CertifiedOn, CertificationSource Source, string? Course, string? SetBy);
+
+public sealed record Choice(int Id, string Name);
+
+public sealed record TrainingLine(string Course, DateOnly FirstDay, DateOnly LastDay, EnrolmentStatus Status);
+
+public sealed record ShiftLine(DateOnly Date, TimeOnly Start, TimeOnly End, string Channel);

@@ -1,0 +1,122 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Advisors;
+using Portal.Domain.Skills;
+using Portal.Domain.Time;
+using Portal.Domain.Training;
+using Portal.Services.Audit;
+using Portal.Services.Data;
+using Portal.Services.Subcontracting;
+
+namespace Portal.Services.Advisors;
+
+/// <summary>The outcome of a skill change; a conflict names the change that came first.</summary>
+public sealed record SkillChangeResult(SaveOutcome Outcome, IReadOnlyDictionary<string, string> Errors, ConflictingChange? Conflict = null);
+
+/// <summary>Who changed the advisor in the meantime, when, and what.</summary>
+public sealed record ConflictingChange(string UserName, DateTime AtUtc, string What);
+
+/// <summary>
+/// One advisor: the profile for a page, and changes of skill levels. Readable by who may read the advisor's region in
+/// the Advisors area (HR read-only); changeable by its director and national administrators. Every change is audited.
+/// </summary>
+public sealed class AdvisorProfileService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<SkillChange> validator, TimeProvider clock)
+{
+    public async Task<AdvisorProfile?> GetAsync(Actor actor, string employeeNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var number = employeeNumber.ToUpperInvariant();
+        var advisor = await db.Advisors.AsNoTracking()
+            .Where(a => a.EmployeeNumber == number)
+            .Select(a => new { a.Id, a.Version, a.EmployeeNumber, a.FirstName, a.LastName, a.Site!.RegionId, Region = a.Site.Region!.Code, Site = a.Site.Name, a.WorkingTimePercent, a.Active })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (advisor is null || !AccessRules.CanRead(actor, Area.Advisors, advisor.RegionId))
+        {
+            return null;
+        }
+        var skills = await db.AdvisorSkills.AsNoTracking().Where(s => s.AdvisorId == advisor.Id)
+            .Select(s => new HeldSkill(s.SkillId, s.Skill!.Code, s.Skill.Name, s.Level, s.CertifiedOn, s.Source,
+                db.Courses.Where(c => c.Id == s.CourseId).Select(c => c.Title).FirstOrDefault(), s.SetBy))
+            .ToListAsync(cancellationToken);
+        var held = skills.Select(s => s.SkillId).ToList();
+        var others = await db.Skills.AsNoTracking().Where(s => !held.Contains(s.Id)).OrderBy(s => s.Name)
+            .Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+        var trainings = (await db.Enrolments.AsNoTracking().Where(e => e.AdvisorId == advisor.Id)
+            .Select(e => new { e.Session!.Course!.Title, Days = e.Session.Days.Select(d => d.Date).ToList(), e.Status })
+            .ToListAsync(cancellationToken))
+            .Select(e => new TrainingLine(e.Title, e.Days.Min(), e.Days.Max(), e.Status))
+            .OrderByDescending(t => t.FirstDay).ToList();
+        var today = LocalCalendar.Paris.Today(clock);
+        var horizon = today.AddDays(14);
+        var shifts = await db.Shifts.AsNoTracking().Where(s => s.AdvisorId == advisor.Id && s.Date >= today && s.Date <= horizon)
+            .OrderBy(s => s.Date).ThenBy(s => s.Start)
+            .Select(s => new ShiftLine(s.Date, s.Start, s.End, s.Channel!.Code)).ToListAsync(cancellationToken);
+        return new AdvisorProfile(advisor.Id, advisor.Version, advisor.EmployeeNumber, advisor.FirstName, advisor.LastName, advisor.Region,
+            advisor.Site, advisor.WorkingTimePercent, advisor.Active, AccessRules.CanChange(actor, Area.Advisors, advisor.RegionId),
+            skills.OrderBy(s => s.Name).ToList(), others, trainings, shifts);
+    }
+
+    public async Task<SkillChangeResult> SetSkillAsync(Actor actor, SkillChange change, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var number = change.EmployeeNumber.ToUpperInvariant();
+        var advisor = await db.Advisors.Include(a => a.Skills).Include(a => a.Site).SingleOrDefaultAsync(a => a.EmployeeNumber == number, cancellationToken);
+        if (advisor is null || !AccessRules.CanChange(actor, Area.Advisors, advisor.Site!.RegionId))
+        {
+            return new SkillChangeResult(SaveOutcome.NotFound, new Dictionary<string, string>());
+        }
+        var skill = await db.Skills.AsNoTracking().SingleOrDefaultAsync(s => s.Id == change.SkillId, cancellationToken);
+        if (skill is null)
+        {
+            return new SkillChangeResult(SaveOutcome.Invalid, new Dictionary<string, string> { [nameof(SkillChange.SkillId)] = "Skill_Unknown" });
+        }
+        var held = advisor.Skills.SingleOrDefault(s => s.SkillId == change.SkillId);
+        var validation = await validator.ValidateAsync(change with { PreviousLevel = held?.Level }, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new SkillChangeResult(SaveOutcome.Invalid, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage));
+        }
+
+        var before = held is null ? null : new { Level = (int)held.Level, CertifiedOn = Day(held.CertifiedOn), Source = held.Source.ToString() };
+        if (held is null)
+        {
+            held = new AdvisorSkill { AdvisorId = advisor.Id, SkillId = change.SkillId };
+            advisor.Skills.Add(held);
+        }
+        held.Level = change.Level;
+        held.CertifiedOn = change.CertifiedOn;
+        held.Source = CertificationSource.Manual;
+        held.CourseId = null;
+        held.SetBy = actor.UserName;
+        // The advisor's version guards the whole record, skills included: the form's version is the one expected.
+        db.Entry(advisor).State = EntityState.Modified;
+        advisor.Version = change.AdvisorVersion;
+        AuditLog.Record(db, actor, clock, "AdvisorSkill", $"{advisor.EmployeeNumber}/{skill.Code}", advisor.Site.RegionId, "SetLevel",
+            before, new { Level = (int)change.Level, CertifiedOn = Day(change.CertifiedOn), Source = held.Source.ToString() }, change.Reason);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new SkillChangeResult(SaveOutcome.Saved, new Dictionary<string, string>());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SkillChangeResult(SaveOutcome.Conflict, new Dictionary<string, string>(), await LastChangeAsync(advisor.EmployeeNumber, cancellationToken));
+        }
+    }
+
+    /// <summary>The most recent audited change of the advisor, to tell the user what came first.</summary>
+    private async Task<ConflictingChange?> LastChangeAsync(string employeeNumber, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var prefix = employeeNumber + "/";
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityKey == employeeNumber || a.EntityKey.StartsWith(prefix))
+            .OrderByDescending(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is null ? null : new ConflictingChange(last.UserName, last.AtUtc, $"{last.EntityKey}: {last.Before ?? "—"} → {last.After ?? "—"}");
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Access;
+using Portal.Domain.Skills;
+using Portal.Domain.Time;
+using Portal.Services.Advisors;
+using Portal.Testing;
+
+namespace Portal.Integration.Tests.AdvisorImport;
+
+/// <summary>A portal of its own, so the advisors these tests create and change never reach the counts of the shared demo.</summary>
+public sealed class AdvisorImportDatabase : IAsyncLifetime
+{
+    public PortalAppFactory App { get; } = new();
+
+    public ValueTask InitializeAsync()
+    {
+        App.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<AdvisorImportDatabase>
+{
+    private const string Header = AdvisorImportService.Header;
+    private const int Bpl = 2;
+    private static readonly Actor National = new("national@portal.demo", PortalRole.NationalAdmin);
+    private static readonly Actor DirectorBpl = new("director.bpl@portal.demo", PortalRole.RegionalDirector, Bpl);
+
+    private async Task<AdvisorImportResult> ImportAsync(string csv, Actor? actor = null)
+    {
+        using var scope = database.App.Services.CreateScope();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return await scope.ServiceProvider.GetRequiredService<AdvisorImportService>()
+            .ImportAsync(actor ?? National, stream, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<(int Count, string Text)> ExportAsync(Actor actor)
+    {
+        using var scope = database.App.Services.CreateScope();
+        using var stream = new MemoryStream();
+        var count = await scope.ServiceProvider.GetRequiredService<AdvisorExportService>().ExportAsync(actor, stream, TestContext.Current.CancellationToken);
+        return (count, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_valid_file_creates_two_advisors_updates_one_and_audits_each()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.App.CreateDbContext();
+        var existing = await db.Advisors.AsNoTracking().Include(a => a.Skills).ThenInclude(s => s.Skill)
+            .Where(a => a.Site!.RegionId == Bpl && a.Skills.Count >= 2).OrderBy(a => a.Id).Skip(3).FirstAsync(ct);
+        var kept = existing.Skills.OrderBy(s => s.SkillId).First();
+        var changed = existing.Skills.OrderBy(s => s.SkillId).Last();
+        var newLevel = changed.Level == ProficiencyLevel.Expert ? 1 : (int)changed.Level + 1;
+        var auditsBefore = await db.AuditEntries.CountAsync(a => a.Entity == "Advisor", ct);
+        var csv = $"{Header}\r\n" +
+                  "X100001;Le Goff;Maëlle;Plateau Rennes;80;oui;BOX-VENTE:2,box-tech:3\r\n" +
+                  "x100002;Tanguy;Erwan;Plateau Nantes;100;true;\r\n" +
+                  $"{existing.EmployeeNumber};Renamed;Anne;Plateau Brest;50;non;{changed.Skill!.Code}:{newLevel}\r\n";
+
+        var result = await ImportAsync(csv);
+
+        Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.Message)));
+        Assert.Equal((2, 1, 0), (result.Created, result.Updated, result.Unchanged));
+        var today = LocalCalendar.Paris.Today(TimeProvider.System);
+        var created = await db.Advisors.AsNoTracking().Include(a => a.Site).Include(a => a.Skills).ThenInclude(s => s.Skill)
+            .SingleAsync(a => a.EmployeeNumber == "X100001", ct);
+        Assert.Equal(("Le Goff", "Maëlle", "Plateau Rennes", 80, true), (created.LastName, created.FirstName, created.Site!.Name, created.WorkingTimePercent, created.Active));
+        Assert.Equal(["BOX-TECH:Confirmed", "BOX-VENTE:Certified"], created.Skills.Select(s => $"{s.Skill!.Code}:{s.Level}").Order());
+        Assert.All(created.Skills, s => Assert.Equal((CertificationSource.Import, "national@portal.demo", today), (s.Source, s.SetBy, s.CertifiedOn)));
+        Assert.Empty(await db.Advisors.Where(a => a.EmployeeNumber == "X100002").SelectMany(a => a.Skills).ToListAsync(ct));
+        Assert.Equal("Tanguy", await db.Advisors.Where(a => a.EmployeeNumber == "X100002").Select(a => a.LastName).SingleAsync(ct));
+        var updated = await db.Advisors.AsNoTracking().Include(a => a.Site).Include(a => a.Skills).SingleAsync(a => a.Id == existing.Id, ct);
+        Assert.Equal(("Renamed", "Anne", "Plateau Brest", 50, false), (updated.LastName, updated.FirstName, updated.Site!.Name, updated.WorkingTimePercent, updated.Active));
+        Assert.Equal(existing.Version + 1, updated.Version);
+        var level = updated.Skills.Single(s => s.SkillId == changed.SkillId);
+        Assert.Equal(((ProficiencyLevel)newLevel, CertificationSource.Import, today), (level.Level, level.Source, level.CertifiedOn));
+        var untouched = updated.Skills.Single(s => s.SkillId == kept.SkillId);
+        Assert.Equal((kept.Level, kept.Source, kept.CertifiedOn), (untouched.Level, untouched.Source, untouched.CertifiedOn));
+
+        var audits = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "Advisor").OrderBy(a => a.Id).Skip(auditsBefore).ToListAsync(ct);
+        Assert.Equal(["X100001", "X100002", existing.EmployeeNumber], audits.Select(a => a.EntityKey));
+        Assert.All(audits, a => Assert.Equal((Bpl, "national@portal.demo", "Import"), (a.RegionId!.Value, a.UserName, a.Action)));
+        Assert.Null(audits[0].Before);
+        Assert.Contains("\"Skills\":\"BOX-TECH:3,BOX-VENTE:2\"", audits[0].After, StringComparison.Ordinal);
+        Assert.Contains($"\"LastName\":\"{existing.LastName}\"", audits[2].Before, StringComparison.Ordinal);
+        Assert.Contains("\"LastName\":\"Renamed\"", audits[2].After, StringComparison.Ordinal);
+        Assert.Contains("\"Site\":\"Plateau Brest\"", audits[2].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_exported_then_imported_again_changes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.App.CreateDbContext();
+        var (count, text) = await ExportAsync(National);
+        var versions = await db.Advisors.SumAsync(a => a.Version, ct);
+        var audits = await db.AuditEntries.CountAsync(ct);
+
+        var result = await ImportAsync(text);
+
+        Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.Message)));
+        Assert.Equal((0, 0, count), (result.Created, result.Updated, result.Unchanged));
+        Assert.Equal(await db.Advisors.CountAsync(ct), count);
+        Assert.Equal(versions, await db.Advisors.SumAsync(a => a.Version, ct));
+        Assert.Equal(audits, await db.AuditEntries.CountAsync(ct));
+        Assert.Equal(text, (await ExportAsync(National)).Text);
+    }
+
+    [Fact]
+    public async Task The_export_lists_the_readable_regions_in_employee_number_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.App.CreateDbContext();
+
+        var director = await ExportAsync(DirectorBpl);
+        var hr = await ExportAsync(new Actor("hr@portal.demo", PortalRole.HR));
+        var advisor = await ExportAsync(new Actor("advisor.bpl@portal.demo", PortalRole.Advisor, AdvisorId: 1));
+
+        var lines = director.Text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Header, lines[0]);
+        Assert.Equal(await db.Advisors.CountAsync(a => a.Site!.RegionId == Bpl, ct), director.Count);
+        Assert.Equal(director.Count, lines.Length - 1);
+        var numbers = lines.Skip(1).Select(l => l.Split(';')[0]).ToList();
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
+        Assert.Equal(await db.Advisors.CountAsync(ct), hr.Count);
+        Assert.Equal(0, advisor.Count);
+        Assert.Equal(Header, advisor.Text.TrimStart('\uFEFF').TrimEnd());
+    }
+
+    [Fact]
+    public async Task A_director_imports_into_the_own_region()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var result = await ImportAsync($"{Header}\nX200001;Cadiou;Nolwenn;Plateau Quimper;100;true;FACT:1\n", DirectorBpl);
+
+        Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.Message)));
+        await using var db = database.App.CreateDbContext();
+        var skill = await db.AdvisorSkills.Include(s => s.Skill).SingleAsync(s => s.AdvisorId == db.Advisors.Single(a => a.EmployeeNumber == "X200001").Id, ct);
+        Assert.Equal(("FACT", ProficiencyLevel.Trainee, "director.bpl@portal.demo"), (skill.Skill!.Code, skill.Level, skill.SetBy));
+    }
+}
