@@ -8,6 +8,18 @@ import os
 
 STRINGS = {
     # key: (français, English)
+    "Advisor_Create": ("Nouveau conseiller", "New advisor"),
+    "Advisor_Created": ("Conseiller créé.", "Advisor created."),
+    "Advisor_Deactivate": ("Désactiver", "Deactivate"),
+    "Advisor_EmployeeNumberFormat": ("Le matricule compte 1 à 16 lettres ou chiffres.", "The employee number has 1 to 16 letters or digits."),
+    "Advisor_EmployeeNumberTaken": ("Ce matricule existe déjà.", "This employee number already exists."),
+    "Advisor_FirstName": ("Prénom", "First name"),
+    "Advisor_LastName": ("Nom de famille", "Last name"),
+    "Advisor_NameRequired": ("Le nom et le prénom sont obligatoires (100 caractères au plus).", "Last and first names are required (100 characters at most)."),
+    "Advisor_Reactivate": ("Réactiver", "Reactivate"),
+    "Advisor_StatusChanged": ("Statut enregistré.", "Status saved."),
+    "Advisor_Conflict": ("Ce conseiller a été modifié entre-temps\u00a0: rien n'a été écrasé, la fiche est rechargée.", "This advisor was changed in the meantime: nothing was overwritten, the record is reloaded."),
+    "Advisor_WorkingTimeRange": ("Le temps de travail va de 1 à 100\u00a0%.", "Working time is from 1 to 100%."),
     "Audit_Action": ("Action", "Action"),
     "Audit_Change": ("Avant → après", "Before → after"),
     "Audit_Entity": ("Objet", "Entity"),

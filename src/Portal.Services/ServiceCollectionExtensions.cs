@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AdvisorDirectory>();
         services.AddScoped<SkillsMatrixService>();
         services.AddScoped<AdvisorProfileService>();
+        services.AddScoped<FluentValidation.IValidator<NewAdvisor>, NewAdvisorValidator>();
         services.AddScoped<Audit.AuditService>();
         services.AddScoped<FluentValidation.IValidator<SkillChange>, SkillChangeValidator>();
         services.AddScoped<SubcontractingService>();

@@ -22,8 +22,75 @@ public sealed record ConflictingChange(string UserName, DateTime AtUtc, string W
 /// One advisor: the profile for a page, and changes of skill levels. Readable by who may read the advisor's region in
 /// the Advisors area (HR read-only); changeable by its director and national administrators. Every change is audited.
 /// </summary>
-public sealed class AdvisorProfileService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<SkillChange> validator, TimeProvider clock)
+public sealed class AdvisorProfileService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IValidator<SkillChange> validator,
+    IValidator<NewAdvisor> newAdvisorValidator,
+    TimeProvider clock)
 {
+    /// <summary>Creates an advisor at an in-house site of a region the actor may change; the employee number must be new.</summary>
+    public async Task<SaveResult> CreateAsync(Actor actor, NewAdvisor form, CancellationToken cancellationToken = default)
+    {
+        var validation = await newAdvisorValidator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new SaveResult(SaveOutcome.Invalid, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == form.SiteId, cancellationToken);
+        if (site is null || site.Kind != Domain.Sites.SiteKind.InHouse || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
+        {
+            return SaveResult.Invalid(nameof(NewAdvisor.SiteId), "Capacity_SiteRequired");
+        }
+        var number = form.EmployeeNumber.ToUpperInvariant();
+        if (await db.Advisors.AnyAsync(a => a.EmployeeNumber == number, cancellationToken))
+        {
+            return SaveResult.Invalid(nameof(NewAdvisor.EmployeeNumber), "Advisor_EmployeeNumberTaken");
+        }
+        var advisor = new Advisor
+        {
+            EmployeeNumber = number, LastName = form.LastName.Trim(), FirstName = form.FirstName.Trim(), SiteId = site.Id,
+            WorkingTimePercent = form.WorkingTimePercent, Active = true,
+        };
+        db.Advisors.Add(advisor);
+        AuditLog.Record(db, actor, clock, "Advisor", number, site.RegionId, "Create", null,
+            new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent, advisor.Active });
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved;
+    }
+
+    /// <summary>
+    /// Deactivates or reactivates an advisor: no one with a history is deleted. The version the user saw guards against
+    /// a concurrent change.
+    /// </summary>
+    public async Task<SaveResult> SetActiveAsync(Actor actor, string employeeNumber, int version, bool active, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var number = employeeNumber.ToUpperInvariant();
+        var advisor = await db.Advisors.Include(a => a.Site).SingleOrDefaultAsync(a => a.EmployeeNumber == number, cancellationToken);
+        if (advisor is null || !AccessRules.CanChange(actor, Area.Advisors, advisor.Site!.RegionId))
+        {
+            return SaveResult.NotFound;
+        }
+        if (advisor.Active == active)
+        {
+            return SaveResult.Saved;
+        }
+        AuditLog.Record(db, actor, clock, "Advisor", number, advisor.Site.RegionId, active ? "Reactivate" : "Deactivate",
+            new { Active = advisor.Active }, new { Active = active });
+        advisor.Version = version;
+        advisor.Active = active;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+    }
+
     public async Task<AdvisorProfile?> GetAsync(Actor actor, string employeeNumber, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

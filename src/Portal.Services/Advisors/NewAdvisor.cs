@@ -1,0 +1,22 @@
+using FluentValidation;
+
+namespace Portal.Services.Advisors;
+
+/// <summary>A new advisor, as the form sends it.</summary>
+public sealed record NewAdvisor(string EmployeeNumber, string LastName, string FirstName, int SiteId, int WorkingTimePercent);
+
+/// <summary>The rules of a new advisor, shared by the form and the service; messages are resource keys.</summary>
+public sealed partial class NewAdvisorValidator : AbstractValidator<NewAdvisor>
+{
+    public NewAdvisorValidator()
+    {
+        RuleFor(a => a.EmployeeNumber).Matches(EmployeeNumberPattern()).WithMessage("Advisor_EmployeeNumberFormat");
+        RuleFor(a => a.LastName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100).WithMessage("Advisor_NameRequired");
+        RuleFor(a => a.FirstName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100).WithMessage("Advisor_NameRequired");
+        RuleFor(a => a.SiteId).GreaterThan(0).WithMessage("Capacity_SiteRequired");
+        RuleFor(a => a.WorkingTimePercent).InclusiveBetween(1, 100).WithMessage("Advisor_WorkingTimeRange");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9]{1,16}$")]
+    private static partial System.Text.RegularExpressions.Regex EmployeeNumberPattern();
+}

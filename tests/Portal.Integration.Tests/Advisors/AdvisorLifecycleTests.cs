@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Access;
+using Portal.Domain.Sites;
+using Portal.Services.Advisors;
+using Portal.Services.Subcontracting;
+using Portal.Testing;
+
+namespace Portal.Integration.Tests.Advisors;
+
+/// <summary>A portal of its own for the tests that create advisors: they change counts other tests check.</summary>
+public sealed class SeparatePortalFixture : IAsyncLifetime
+{
+    public PortalAppFactory App { get; } = new();
+
+    public ValueTask InitializeAsync()
+    {
+        App.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>Creating and deactivating advisors.</summary>
+public sealed class AdvisorLifecycleTests(SeparatePortalFixture fixture) : IClassFixture<SeparatePortalFixture>
+{
+    private const int Nc = 1;
+    private const int Bpl = 2;
+    private static readonly Actor DirectorBpl = new("director.bpl@portal.demo", PortalRole.RegionalDirector, Bpl);
+    private readonly PortalAppFactory app = fixture.App;
+
+    private AdvisorProfileService Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<AdvisorProfileService>();
+
+    private async Task<int> SiteAsync(int region, SiteKind kind)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Sites.Where(s => s.RegionId == region && s.Kind == kind).Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_director_creates_an_advisor_in_the_own_region_and_it_is_audited()
+    {
+        var result = await Service.CreateAsync(DirectorBpl, new NewAdvisor("n900001", "Le Floch", "Maëlys", await SiteAsync(Bpl, SiteKind.InHouse), 80), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        var profile = await Service.GetAsync(DirectorBpl, "N900001", TestContext.Current.CancellationToken);
+        Assert.Equal("Maëlys", profile!.FirstName);
+        Assert.True(profile.Active);
+        Assert.Equal(80, profile.WorkingTimePercent);
+        await using var db = app.CreateDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "Advisor" && a.EntityKey == "N900001" && a.Action == "Create" && a.RegionId == Bpl, TestContext.Current.CancellationToken));
+    }
+
+    public static TheoryData<string, string, string, int, string> InvalidForms => new()
+    {
+        { "", "Nom", "Prénom", 100, "EmployeeNumber" },
+        { "AB-12", "Nom", "Prénom", 100, "EmployeeNumber" },
+        { "N900002", "", "Prénom", 100, "LastName" },
+        { "N900003", "Nom", " ", 100, "FirstName" },
+        { "N900004", "Nom", "Prénom", 0, "WorkingTimePercent" },
+        { "N900005", "Nom", "Prénom", 120, "WorkingTimePercent" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidForms))]
+    public async Task Bad_input_is_refused_field_by_field_and_nothing_is_written(string number, string last, string first, int ratio, string field)
+    {
+        await using var db = app.CreateDbContext();
+        var before = await db.Advisors.CountAsync(TestContext.Current.CancellationToken);
+
+        var result = await Service.CreateAsync(DirectorBpl, new NewAdvisor(number, last, first, await SiteAsync(Bpl, SiteKind.InHouse), ratio), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.True(result.Errors.ContainsKey(field));
+        Assert.Equal(before, await db.Advisors.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_employee_number_already_taken_is_refused()
+    {
+        var result = await Service.CreateAsync(DirectorBpl, new NewAdvisor("E101300", "Nom", "Prénom", await SiteAsync(Bpl, SiteKind.InHouse), 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Advisor_EmployeeNumberTaken", result.Errors["EmployeeNumber"]);
+    }
+
+    [Theory]
+    [InlineData(Nc, SiteKind.InHouse)]
+    [InlineData(Bpl, SiteKind.Subcontracted)]
+    public async Task A_director_cannot_create_an_advisor_at_another_region_or_outside_an_in_house_site(int region, SiteKind kind)
+    {
+        var result = await Service.CreateAsync(DirectorBpl, new NewAdvisor("N900010", "Nom", "Prénom", await SiteAsync(region, kind), 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal("Capacity_SiteRequired", result.Errors["SiteId"]);
+    }
+
+    [Fact]
+    public async Task Deactivating_keeps_the_advisor_and_the_history_and_a_stale_page_gets_a_conflict()
+    {
+        var profile = await Service.GetAsync(DirectorBpl, "E101400", TestContext.Current.CancellationToken);
+
+        var deactivated = await Service.SetActiveAsync(DirectorBpl, "E101400", profile!.Version, active: false, TestContext.Current.CancellationToken);
+        var stale = await Service.SetActiveAsync(DirectorBpl, "E101400", profile.Version, active: true, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Saved, deactivated.Outcome);
+        Assert.Equal(SaveOutcome.Conflict, stale.Outcome);
+        var after = await Service.GetAsync(DirectorBpl, "E101400", TestContext.Current.CancellationToken);
+        Assert.False(after!.Active);
+        Assert.Equal(profile.Trainings.Count, after.Trainings.Count);
+        await using var db = app.CreateDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityKey == "E101400" && a.Action == "Deactivate", TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData(PortalRole.HR, null)]
+    [InlineData(PortalRole.RegionalDirector, Nc)]
+    public async Task Who_may_not_change_the_region_cannot_deactivate(PortalRole role, int? region)
+    {
+        var result = await Service.SetActiveAsync(new Actor("x", role, region), "E101500", 0, active: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.NotFound, result.Outcome);
+    }
+}
