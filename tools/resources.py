@@ -8,6 +8,7 @@ import os
 
 STRINGS = {
     # key: (français, English)
+    "Advisor_Export": ("Exporter (CSV)", "Export (CSV)"),
     "Advisor_Create": ("Nouveau conseiller", "New advisor"),
     "Advisor_Created": ("Conseiller créé.", "Advisor created."),
     "Advisor_Deactivate": ("Désactiver", "Deactivate"),

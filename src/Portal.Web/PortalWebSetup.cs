@@ -91,6 +91,7 @@ internal static class PortalWebSetup
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
         app.MapSkillsExportEndpoints();
+        app.MapAdvisorExportEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
