@@ -8,6 +8,7 @@ import os
 
 STRINGS = {
     # key: (français, English)
+    "Matrix_Need": ("Besoin régional (pic de la semaine)", "Regional need (peak of the week)"),
     "Advisor_Export": ("Exporter (CSV)", "Export (CSV)"),
     "Advisor_Create": ("Nouveau conseiller", "New advisor"),
     "Advisor_Created": ("Conseiller créé.", "Advisor created."),

@@ -56,6 +56,26 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
         return new CoverageView(region, monday, settings, channels.Select(c => c.Code).ToList(), days);
     }
 
+    /// <summary>
+    /// The most staff a channel asks of a region in any interval of a week (the requirement side of coverage only,
+    /// no personal data): what the advisors certified in the channel's skills have to reach.
+    /// </summary>
+    internal static async Task<int> PeakRequiredAsync(PortalDbContext db, Domain.Regions.Region region, Channel channel, DateOnly monday, CancellationToken cancellationToken)
+    {
+        var inputs = new CoverageInputs
+        {
+            Region = region,
+            Channel = channel,
+            Demand = await DemandAsync(db, region, channel, monday, monday.AddDays(6), cancellationToken),
+            Shifts = [],
+            Certified = new HashSet<int>(),
+            TrainingDays = new HashSet<(int, DateOnly)>(),
+            Absences = [],
+            Capacities = [],
+        };
+        return new CoverageCalculator(LocalCalendar.Paris).Compute(inputs, monday, 7).SelectMany(d => d.Cells).Select(c => c.Required).DefaultIfEmpty().Max();
+    }
+
     /// <summary>Everything the coverage of a region, channel and week depends on, read in a few set queries.</summary>
     internal static async Task<CoverageInputs> LoadInputsAsync(PortalDbContext db, int regionId, Channel channel, DateOnly monday, CancellationToken cancellationToken)
     {

@@ -11,7 +11,8 @@ public sealed record MatrixRegion(int Id, string Code, string Name);
 public sealed record MatrixSite(int Id, string Name, string City);
 
 /// <summary>A column of the matrix: the skill, how many of the rows hold it certified (level 2 or more), the channels needing it.</summary>
-public sealed record MatrixSkill(int Id, string Code, string Name, int Certified, IReadOnlyList<string> Channels);
+/// <param name="Need">The region's peak staff to schedule this week on the channels requiring the skill: what its certified count has to reach.</param>
+public sealed record MatrixSkill(int Id, string Code, string Name, int Certified, IReadOnlyList<string> Channels, int Need = 0);
 
 /// <summary>An advisor of the matrix; <see cref="Levels"/> follows the order of the skills, 0 where the skill is not held.</summary>
 public sealed record MatrixRow(string EmployeeNumber, string LastName, string FirstName, string Site, IReadOnlyList<int> Levels);
@@ -33,7 +34,7 @@ public sealed record SkillsMatrix(
 /// holds in every skill. Answers null for a region or site the actor may not read, or that does not exist, so the
 /// page and the exports answer 404.
 /// </summary>
-public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<SkillsMatrix?> GetAsync(Actor actor, string? regionCode, int? siteId, CancellationToken cancellationToken = default)
     {
@@ -93,11 +94,27 @@ public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFac
             }
         }
         var rows = people.Select(p => new MatrixRow(p.EmployeeNumber, p.LastName, p.FirstName, p.Site, levels[p.Id])).ToList();
+        var peaks = await PeaksAsync(db, region.Id, cancellationToken);
         var columns = skills.Select((s, i) => new MatrixSkill(
             s.Id, s.Code, s.Name,
             rows.Count(r => r.Levels[i] >= (int)ProficiencyLevel.Certified),
-            needs.Where(n => n.SkillId == s.Id).Select(n => n.Code).ToList())).ToList();
+            needs.Where(n => n.SkillId == s.Id).Select(n => n.Code).ToList(),
+            needs.Where(n => n.SkillId == s.Id).Select(n => peaks.GetValueOrDefault(n.Code)).DefaultIfEmpty().Max())).ToList();
         return new SkillsMatrix(region, site?.Id, regions, sites, columns, rows);
+    }
+
+    /// <summary>Each channel's peak staff to schedule in the region this week (Monday to Sunday), from the forecast alone.</summary>
+    private async Task<Dictionary<string, int>> PeaksAsync(PortalDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
+        var channels = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills).AsSplitQuery().ToListAsync(cancellationToken);
+        var monday = Portal.Domain.Time.LocalCalendar.MondayOf(Portal.Domain.Time.LocalCalendar.Paris.Today(clock));
+        var peaks = new Dictionary<string, int>();
+        foreach (var channel in channels)
+        {
+            peaks[channel.Code] = await Coverage.CoverageService.PeakRequiredAsync(db, region, channel, monday, cancellationToken);
+        }
+        return peaks;
     }
 
     /// <summary>The region named in the address; without one, the site's region, or else the first readable by wave (a director's own).</summary>
