@@ -8,6 +8,8 @@ import os
 
 STRINGS = {
     # key: (français, English)
+    "Advisor_EditDetails": ("Modifier les informations", "Change the details"),
+    "Advisor_Saved": ("Informations enregistrées.", "Details saved."),
     "Matrix_Need": ("Besoin régional (pic de la semaine)", "Regional need (peak of the week)"),
     "Advisor_Export": ("Exporter (CSV)", "Export (CSV)"),
     "Advisor_Create": ("Nouveau conseiller", "New advisor"),

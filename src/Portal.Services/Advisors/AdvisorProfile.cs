@@ -17,7 +17,14 @@ public sealed record AdvisorProfile(
     IReadOnlyList<HeldSkill> Skills,
     IReadOnlyList<Choice> OtherSkills,
     IReadOnlyList<TrainingLine> Trainings,
-    IReadOnlyList<ShiftLine> ComingShifts);
+    IReadOnlyList<ShiftLine> ComingShifts)
+{
+    /// <summary>The advisor's site, for the edit form.</summary>
+    public int SiteId { get; init; }
+
+    /// <summary>The in-house sites the advisor may be moved to: those of the regions the user may change.</summary>
+    public IReadOnlyList<Choice> Sites { get; init; } = [];
+}
 
 /// <summary>A skill held: its level, since when, and where it comes from (a course, or who set it).</summary>
 public sealed record HeldSkill(int SkillId, string Code, string Name, ProficiencyLevel Level, DateOnly CertifiedOn, CertificationSource Source, string? Course, string? SetBy);

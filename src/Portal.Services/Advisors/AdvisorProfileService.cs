@@ -60,6 +60,49 @@ public sealed class AdvisorProfileService(
     }
 
     /// <summary>
+    /// Changes an advisor's names, site (an in-house site of a region the actor may change) and working time. A change
+    /// made since the user's page was shown is never overwritten: the user gets that change instead.
+    /// </summary>
+    public async Task<SkillChangeResult> UpdateAsync(Actor actor, AdvisorDetails form, CancellationToken cancellationToken = default)
+    {
+        var validation = await newAdvisorValidator.ValidateAsync(form.AsNew(), cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new SkillChangeResult(SaveOutcome.Invalid, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var number = form.EmployeeNumber.ToUpperInvariant();
+        var advisor = await db.Advisors.Include(a => a.Site).SingleOrDefaultAsync(a => a.EmployeeNumber == number, cancellationToken);
+        if (advisor is null || !AccessRules.CanChange(actor, Area.Advisors, advisor.Site!.RegionId))
+        {
+            return new SkillChangeResult(SaveOutcome.NotFound, new Dictionary<string, string>());
+        }
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == form.SiteId, cancellationToken);
+        if (site is null || site.Kind != Domain.Sites.SiteKind.InHouse || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
+        {
+            return new SkillChangeResult(SaveOutcome.Invalid, new Dictionary<string, string> { [nameof(AdvisorDetails.SiteId)] = "Capacity_SiteRequired" });
+        }
+        var before = new { advisor.LastName, advisor.FirstName, Site = advisor.Site.Name, advisor.WorkingTimePercent };
+        advisor.LastName = form.LastName.Trim();
+        advisor.FirstName = form.FirstName.Trim();
+        advisor.SiteId = site.Id;
+        advisor.WorkingTimePercent = form.WorkingTimePercent;
+        db.Entry(advisor).State = EntityState.Modified;
+        advisor.Version = form.Version;
+        AuditLog.Record(db, actor, clock, "Advisor", number, site.RegionId, "Update", before,
+            new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new SkillChangeResult(SaveOutcome.Saved, new Dictionary<string, string>());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SkillChangeResult(SaveOutcome.Conflict, new Dictionary<string, string>(), await LastChangeAsync(number, cancellationToken));
+        }
+    }
+
+    /// <summary>
     /// Deactivates or reactivates an advisor: no one with a history is deleted. The version the user saw guards against
     /// a concurrent change.
     /// </summary>
@@ -97,7 +140,7 @@ public sealed class AdvisorProfileService(
         var number = employeeNumber.ToUpperInvariant();
         var advisor = await db.Advisors.AsNoTracking()
             .Where(a => a.EmployeeNumber == number)
-            .Select(a => new { a.Id, a.Version, a.EmployeeNumber, a.FirstName, a.LastName, a.Site!.RegionId, Region = a.Site.Region!.Code, Site = a.Site.Name, a.WorkingTimePercent, a.Active })
+            .Select(a => new { a.Id, a.Version, a.EmployeeNumber, a.FirstName, a.LastName, a.SiteId, a.Site!.RegionId, Region = a.Site.Region!.Code, Site = a.Site.Name, a.WorkingTimePercent, a.Active })
             .SingleOrDefaultAsync(cancellationToken);
         if (advisor is null || !AccessRules.CanRead(actor, Area.Advisors, advisor.RegionId))
         {
@@ -122,7 +165,14 @@ public sealed class AdvisorProfileService(
             .Select(s => new ShiftLine(s.Date, s.Start, s.End, s.Channel!.Code)).ToListAsync(cancellationToken);
         return new AdvisorProfile(advisor.Id, advisor.Version, advisor.EmployeeNumber, advisor.FirstName, advisor.LastName, advisor.Region,
             advisor.Site, advisor.WorkingTimePercent, advisor.Active, AccessRules.CanChange(actor, Area.Advisors, advisor.RegionId),
-            skills.OrderBy(s => s.Name).ToList(), others, trainings, shifts);
+            skills.OrderBy(s => s.Name).ToList(), others, trainings, shifts)
+        {
+            SiteId = advisor.SiteId,
+            Sites = await db.Sites.AsNoTracking().Where(s => s.Kind == Domain.Sites.SiteKind.InHouse).OrderBy(s => s.Name)
+                .Select(s => new { s.Id, s.Name, s.RegionId }).ToListAsync(cancellationToken) is var all
+                ? all.Where(s => AccessRules.CanChange(actor, Area.Advisors, s.RegionId)).Select(s => new Choice(s.Id, s.Name)).ToList()
+                : [],
+        };
     }
 
     public async Task<SkillChangeResult> SetSkillAsync(Actor actor, SkillChange change, CancellationToken cancellationToken = default)

@@ -5,6 +5,12 @@ namespace Portal.Services.Advisors;
 /// <summary>A new advisor, as the form sends it.</summary>
 public sealed record NewAdvisor(string EmployeeNumber, string LastName, string FirstName, int SiteId, int WorkingTimePercent);
 
+/// <summary>A change of an advisor's data, with the version the user saw.</summary>
+public sealed record AdvisorDetails(string EmployeeNumber, int Version, string LastName, string FirstName, int SiteId, int WorkingTimePercent)
+{
+    public NewAdvisor AsNew() => new(EmployeeNumber, LastName, FirstName, SiteId, WorkingTimePercent);
+}
+
 /// <summary>The rules of a new advisor, shared by the form and the service; messages are resource keys.</summary>
 public sealed partial class NewAdvisorValidator : AbstractValidator<NewAdvisor>
 {

@@ -121,4 +121,44 @@ public sealed class AdvisorLifecycleTests(SeparatePortalFixture fixture) : IClas
 
         Assert.Equal(SaveOutcome.NotFound, result.Outcome);
     }
+
+    [Fact]
+    public async Task A_director_changes_an_advisor_details_within_the_own_region_and_it_is_audited()
+    {
+        var profile = await Service.GetAsync(DirectorBpl, "E101600", TestContext.Current.CancellationToken);
+        var otherSite = profile!.Sites.First(s => s.Id != profile.SiteId);
+
+        var result = await Service.UpdateAsync(DirectorBpl, new AdvisorDetails("E101600", profile.Version, "Kerjean", "Nolwenn", otherSite.Id, 80), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        var after = await Service.GetAsync(DirectorBpl, "E101600", TestContext.Current.CancellationToken);
+        Assert.Equal(("Kerjean", "Nolwenn", otherSite.Id, 80), (after!.LastName, after.FirstName, after.SiteId, after.WorkingTimePercent));
+        Assert.Equal(profile.Version + 1, after.Version);
+        Assert.Equal(10, profile.Sites.Count);
+        await using var db = app.CreateDbContext();
+        var audit = await db.AuditEntries.Where(a => a.EntityKey == "E101600" && a.Action == "Update").SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("\"WorkingTimePercent\":80", audit.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_changes_are_refused_when_invalid_outside_the_region_or_stale()
+    {
+        var profile = await Service.GetAsync(DirectorBpl, "E101700", TestContext.Current.CancellationToken);
+        var ncSite = await SiteAsync(Nc, SiteKind.InHouse);
+
+        var invalid = await Service.UpdateAsync(DirectorBpl, new AdvisorDetails("E101700", profile!.Version, "", "Nolwenn", profile.SiteId, 100), TestContext.Current.CancellationToken);
+        var moved = await Service.UpdateAsync(DirectorBpl, new AdvisorDetails("E101700", profile.Version, "Nom", "Prénom", ncSite, 100), TestContext.Current.CancellationToken);
+        var byHr = await Service.UpdateAsync(new Actor("hr", PortalRole.HR), new AdvisorDetails("E101700", profile.Version, "Nom", "Prénom", profile.SiteId, 100), TestContext.Current.CancellationToken);
+        var first = await Service.UpdateAsync(new Actor("national@portal.demo", PortalRole.NationalAdmin), new AdvisorDetails("E101700", profile.Version, "Premier", "Prénom", profile.SiteId, 100), TestContext.Current.CancellationToken);
+        var second = await Service.UpdateAsync(DirectorBpl, new AdvisorDetails("E101700", profile.Version, "Second", "Prénom", profile.SiteId, 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Advisor_NameRequired", invalid.Errors["LastName"]);
+        Assert.Equal("Capacity_SiteRequired", moved.Errors["SiteId"]);
+        Assert.Equal(SaveOutcome.NotFound, byHr.Outcome);
+        Assert.Equal(SaveOutcome.Saved, first.Outcome);
+        Assert.Equal(SaveOutcome.Conflict, second.Outcome);
+        Assert.Equal("national@portal.demo", second.Conflict!.UserName);
+        Assert.Contains("Premier", second.Conflict.What, StringComparison.Ordinal);
+        Assert.Equal("Premier", (await Service.GetAsync(DirectorBpl, "E101700", TestContext.Current.CancellationToken))!.LastName);
+    }
 }
