@@ -162,6 +162,21 @@ public static class CliApp
         return Done;
     }
 
+    /// <summary>A refused import: every bad row on standard error, then the one-line verdict; nothing was written.</summary>
+    private static async Task<int> RefuseImportAsync(TextWriter error, IEnumerable<string> messages, int more)
+    {
+        foreach (var message in messages)
+        {
+            await error.WriteLineAsync(message);
+        }
+        if (more > 0)
+        {
+            await error.WriteLineAsync($"... +{more}");
+        }
+        await error.WriteLineAsync("error: nothing was imported.");
+        return Refused;
+    }
+
     /// <summary>All or nothing: every bad row is printed on standard error and nothing is written (exit 1).</summary>
     private static async Task<int> ImportForecastAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
     {
@@ -170,16 +185,7 @@ public static class CliApp
         var result = await scope.ServiceProvider.GetRequiredService<ForecastImportService>().ImportAsync(Actor.System, stream);
         if (!result.Succeeded)
         {
-            foreach (var row in result.Errors)
-            {
-                await error.WriteLineAsync(row.Message);
-            }
-            if (result.MoreErrors > 0)
-            {
-                await error.WriteLineAsync($"... +{result.MoreErrors}");
-            }
-            await error.WriteLineAsync("error: nothing was imported.");
-            return Refused;
+            return await RefuseImportAsync(error, result.Errors.Select(e => e.Message), result.MoreErrors);
         }
         await output.WriteLineAsync($"{result.Intervals} row(s) imported: {result.Stored} intervals stored over {result.Days} day(s).");
         return Done;
@@ -193,16 +199,7 @@ public static class CliApp
         var result = await scope.ServiceProvider.GetRequiredService<AdvisorImportService>().ImportAsync(Actor.System, stream);
         if (!result.Succeeded)
         {
-            foreach (var row in result.Errors)
-            {
-                await error.WriteLineAsync(row.Message);
-            }
-            if (result.MoreErrors > 0)
-            {
-                await error.WriteLineAsync($"... +{result.MoreErrors}");
-            }
-            await error.WriteLineAsync("error: nothing was imported.");
-            return Refused;
+            return await RefuseImportAsync(error, result.Errors.Select(e => e.Message), result.MoreErrors);
         }
         await output.WriteLineAsync($"{result.Created} advisor(s) created, {result.Updated} updated, {result.Unchanged} unchanged.");
         return Done;
