@@ -34,7 +34,7 @@ STRINGS = {
     "Audit_Why": ("Motif\u00a0: {0}", "Reason: {0}"),
     "AdvisorImport_Choose": ("Choisir un fichier CSV", "Choose a CSV file"),
     "AdvisorImport_Done": ("{0} conseiller(s) créé(s), {1} mis à jour, {2} inchangé(s).", "{0} advisor(s) created, {1} updated, {2} unchanged."),
-    "AdvisorImport_Failed": ("Rien n'a été importé. Corrigez ces lignes et recommencez\u00a0:", "Nothing was imported. Correct these rows and try again:"),
+    "AdvisorImport_NothingImported": ("Rien n'a été importé. Corrigez ces lignes et recommencez\u00a0:", "Nothing was imported. Correct these rows and try again:"),
     "AdvisorImport_Help": ("Fichier CSV en UTF-8, colonnes séparées par des points-virgules, en-tête «\u00a0{0}\u00a0». Un matricule connu met à jour le conseiller, un nouveau le crée. Le site est le nom exact d'un site interne\u00a0; actif vaut true, false, oui ou non\u00a0; les compétences s'écrivent CODE:niveau (1 à 4), séparées par des virgules, et celles qui ne figurent pas restent inchangées. Une seule ligne fausse et rien n'est importé.", "CSV file in UTF-8, columns separated by semicolons, header '{0}'. A known employee number updates the advisor, a new one creates it. The site is the exact name of an in-house site; active is true, false, oui or non; skills are written CODE:level (1 to 4), separated by commas, and skills not listed are kept. One bad row and nothing is imported."),
     "AdvisorImport_More": ("… et {0} autre(s) erreur(s).", "… and {0} more error(s)."),
     "AdvisorImport_Title": ("Importer des conseillers", "Import advisors"),

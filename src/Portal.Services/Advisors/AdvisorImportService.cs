@@ -11,13 +11,10 @@ using Portal.Services.Data;
 
 namespace Portal.Services.Advisors;
 
-/// <summary>A row-level error of an advisor import, in the user's language; row 0 speaks of the whole file.</summary>
-public sealed record AdvisorImportError(int Row, string Message);
-
 /// <summary>The outcome: advisors created, updated and left as they were; or the errors (the first 100, and how many more).</summary>
-public sealed record AdvisorImportResult(bool Succeeded, int Created, int Updated, int Unchanged, IReadOnlyList<AdvisorImportError> Errors, int MoreErrors)
+public sealed record AdvisorImportResult(bool Succeeded, int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors, int MoreErrors)
 {
-    public static AdvisorImportResult Failed(IReadOnlyList<AdvisorImportError> errors, int more) => new(false, 0, 0, 0, errors, more);
+    public static AdvisorImportResult Failed(IReadOnlyList<ImportError> errors, int more) => new(false, 0, 0, 0, errors, more);
 }
 
 /// <summary>
@@ -86,7 +83,7 @@ public sealed class AdvisorImportService(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reference = await LoadReferenceAsync(db, cancellationToken);
 
-        var errors = new List<AdvisorImportError>();
+        var errors = new List<ImportError>();
         var rows = new List<Row>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 1; i < lines.Count; i++)
@@ -103,7 +100,7 @@ public sealed class AdvisorImportService(IDbContextFactory<PortalDbContext> dbFa
             }
             if (error is not null)
             {
-                errors.Add(new AdvisorImportError(number, error));
+                errors.Add(new ImportError(number, error));
                 continue;
             }
             firstRowOf[row!.EmployeeNumber] = number;
@@ -302,5 +299,5 @@ public sealed class AdvisorImportService(IDbContextFactory<PortalDbContext> dbFa
             .OrderBy(s => s.Code, StringComparer.Ordinal)
             .Select(s => $"{s.Code}:{((int)s.Level).ToString(CultureInfo.InvariantCulture)}"));
 
-    private static AdvisorImportResult Fail(string message) => AdvisorImportResult.Failed([new AdvisorImportError(0, message)], 0);
+    private static AdvisorImportResult Fail(string message) => AdvisorImportResult.Failed([new ImportError(0, message)], 0);
 }

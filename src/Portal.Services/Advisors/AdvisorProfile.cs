@@ -29,8 +29,6 @@ public sealed record AdvisorProfile(
 /// <summary>A skill held: its level, since when, and where it comes from (a course, or who set it).</summary>
 public sealed record HeldSkill(int SkillId, string Code, string Name, ProficiencyLevel Level, DateOnly CertifiedOn, CertificationSource Source, string? Course, string? SetBy);
 
-public sealed record Choice(int Id, string Name);
-
 public sealed record TrainingLine(string Course, DateOnly FirstDay, DateOnly LastDay, EnrolmentStatus Status);
 
 public sealed record ShiftLine(DateOnly Date, TimeOnly Start, TimeOnly End, string Channel);

@@ -9,9 +9,6 @@ using Portal.Services.Data;
 
 namespace Portal.Services.Forecast;
 
-/// <summary>A row-level error of an import, in the user's language; row 0 speaks of the whole file.</summary>
-public sealed record ImportError(int Row, string Message);
-
 /// <summary>The outcome: the file's rows, the intervals stored (whole days), the days replaced; or the errors.</summary>
 public sealed record ImportResult(bool Succeeded, int Intervals, int Stored, int Days, IReadOnlyList<ImportError> Errors, int MoreErrors)
 {

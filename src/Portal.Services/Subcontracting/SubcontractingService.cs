@@ -11,27 +11,8 @@ namespace Portal.Services.Subcontracting;
 public sealed record CapacityRow(int Id, int Version, string RegionCode, int SiteId, string Site, SiteKind Kind, int ChannelId, string Channel,
     Weekdays Days, TimeOnly From, TimeOnly To, int Agents);
 
-public sealed record Choice(int Id, string Name);
-
 /// <summary>The sites (subcontracted and offshore only) and channels a capacity line may name.</summary>
 public sealed record CapacityChoices(IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Channels);
-
-public enum SaveOutcome
-{
-    Saved = 0,
-    Invalid = 1,
-    Conflict = 2,
-    NotFound = 3,
-}
-
-/// <summary>The result of a save: the outcome and, when invalid, the message keys by field.</summary>
-public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyDictionary<string, string> Errors)
-{
-    public static SaveResult Saved { get; } = new(SaveOutcome.Saved, new Dictionary<string, string>());
-    public static SaveResult Conflict { get; } = new(SaveOutcome.Conflict, new Dictionary<string, string>());
-    public static SaveResult NotFound { get; } = new(SaveOutcome.NotFound, new Dictionary<string, string>());
-    public static SaveResult Invalid(string field, string key) => new(SaveOutcome.Invalid, new Dictionary<string, string> { [field] = key });
-}
 
 /// <summary>
 /// Subcontracted and offshore capacity serving a region: directors see and change their own region's, national

@@ -116,6 +116,15 @@ public sealed class AdvisorListTests : PortalComponentTest
         forDirector.WaitForAssertion(() => Assert.NotEmpty(forDirector.FindAll("[data-testid=new-advisor]")));
     }
 
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            connection.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
     private sealed class MemoryFactory(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
     {
         public PortalDbContext CreateDbContext() => new(options);

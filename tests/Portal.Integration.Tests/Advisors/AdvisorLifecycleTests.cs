@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Sites;
+using Portal.Services;
 using Portal.Services.Advisors;
 using Portal.Services.Subcontracting;
 using Portal.Testing;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Skills;
 using Portal.Domain.Time;
+using Portal.Services;
 using Portal.Services.Advisors;
 using Portal.Services.Subcontracting;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Sites;
 using Portal.Domain.Subcontracting;
+using Portal.Services;
 using Portal.Services.Subcontracting;
 
 namespace Portal.Integration.Tests.Subcontracting;
