@@ -187,7 +187,7 @@ public static class CliApp
         {
             return await RefuseImportAsync(error, result.Errors.Select(e => e.Message), result.MoreErrors);
         }
-        await output.WriteLineAsync($"{result.Intervals} row(s) imported: {result.Stored} intervals stored over {result.Days} day(s).");
+        await output.WriteLineAsync($"{result.Counts.Rows} row(s) imported: {result.Counts.Created} intervals stored over {result.Counts.Replaced} day(s).");
         return Done;
     }
 
@@ -201,7 +201,7 @@ public static class CliApp
         {
             return await RefuseImportAsync(error, result.Errors.Select(e => e.Message), result.MoreErrors);
         }
-        await output.WriteLineAsync($"{result.Created} advisor(s) created, {result.Updated} updated, {result.Unchanged} unchanged.");
+        await output.WriteLineAsync($"{result.Counts.Created} advisor(s) created, {result.Counts.Updated} updated, {result.Counts.Unchanged} unchanged.");
         return Done;
     }
 

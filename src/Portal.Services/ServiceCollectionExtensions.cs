@@ -33,6 +33,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Audit.AuditService>();
         services.AddScoped<FluentValidation.IValidator<SkillChange>, SkillChangeValidator>();
         services.AddScoped<SubcontractingService>();
+        services.AddOptions<Files.ImportOptions>().BindConfiguration(Files.ImportOptions.Section);
+        services.AddScoped<Files.ImportPipeline>();
         services.AddScoped<ForecastImportService>();
         services.AddScoped<AdvisorImportService>();
         services.AddScoped<AdvisorExportService>();

@@ -10,6 +10,15 @@ namespace Portal.Domain.Forecast;
 /// </summary>
 public class ForecastInterval
 {
+    /// <summary>
+    /// The most contacts a region may expect on one channel in half an hour: about ten times the national voice peak, and
+    /// small enough that the staffing engine can staff any interval within these bounds.
+    /// </summary>
+    public const double MaxContacts = 100_000;
+
+    /// <summary>The longest average handling time, in seconds (two hours).</summary>
+    public const double MaxHandlingSeconds = 7_200;
+
     public long Id { get; set; }
     public int RegionId { get; set; }
     public Region? Region { get; set; }

@@ -17,11 +17,16 @@ public sealed partial class NewAdvisorValidator : AbstractValidator<NewAdvisor>
     public NewAdvisorValidator()
     {
         RuleFor(a => a.EmployeeNumber).Matches(EmployeeNumberPattern()).WithMessage("Advisor_EmployeeNumberFormat");
-        RuleFor(a => a.LastName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100).WithMessage("Advisor_NameRequired");
-        RuleFor(a => a.FirstName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100).WithMessage("Advisor_NameRequired");
+        RuleFor(a => a.LastName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100).WithMessage("Advisor_NameRequired")
+            .Must(IsNotAFormula).WithMessage("Advisor_NameFormula");
+        RuleFor(a => a.FirstName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100).WithMessage("Advisor_NameRequired")
+            .Must(IsNotAFormula).WithMessage("Advisor_NameFormula");
         RuleFor(a => a.SiteId).GreaterThan(0).WithMessage("Capacity_SiteRequired");
         RuleFor(a => a.WorkingTimePercent).InclusiveBetween(1, 100).WithMessage("Advisor_WorkingTimeRange");
     }
+
+    /// <summary>A name never starts like a spreadsheet formula: exports would have to alter it, and no person's name does.</summary>
+    public static bool IsNotAFormula(string? name) => name?.TrimStart() is not { Length: > 0 } text || "=+@".IndexOf(text[0], StringComparison.Ordinal) < 0;
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9]{1,16}$")]
     private static partial System.Text.RegularExpressions.Regex EmployeeNumberPattern();

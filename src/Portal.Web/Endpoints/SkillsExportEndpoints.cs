@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text;
-using MiniExcelLibs;
 using Portal.Domain.Access;
 using Portal.Services.Access;
+using Portal.Services.Files;
 using Portal.Services.Skills;
 using Portal.Web.Access;
 
@@ -22,66 +20,30 @@ internal static class SkillsExportEndpoints
 
         skills.MapGet("/matrix.csv", async (string? region, int? site, HttpContext context, SkillsMatrixService service, CancellationToken cancellationToken) =>
             await service.GetAsync(context.User.ToActor()!, region, site, cancellationToken) is { } matrix
-                ? Results.File(Csv(matrix), "text/csv; charset=utf-8", FileName(matrix, "csv"))
+                ? await FileAsync(CsvTable.WriteAsync, Table(matrix), "text/csv; charset=utf-8", FileName(matrix, "csv"), cancellationToken)
                 : Results.NotFound());
 
         skills.MapGet("/matrix.xlsx", async (string? region, int? site, HttpContext context, SkillsMatrixService service, CancellationToken cancellationToken) =>
             await service.GetAsync(context.User.ToActor()!, region, site, cancellationToken) is { } matrix
-                ? Results.File(await ExcelAsync(matrix, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(matrix, "xlsx"))
+                ? await FileAsync(ExcelTable.WriteAsync, Table(matrix), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(matrix, "xlsx"), cancellationToken)
                 : Results.NotFound());
     }
 
-    /// <summary>UTF-8 with a byte-order mark and semicolons, as French spreadsheets open it; one line per advisor, then the certified totals.</summary>
-    internal static byte[] Csv(SkillsMatrix matrix)
-    {
-        var text = new StringBuilder();
-        AppendLine(text, ["employeeNumber", "lastName", "firstName", "site", .. matrix.Skills.Select(s => s.Code)]);
-        foreach (var row in matrix.Rows)
-        {
-            AppendLine(text, [row.EmployeeNumber, row.LastName, row.FirstName, row.Site, .. row.Levels.Select(l => l.ToString(CultureInfo.InvariantCulture))]);
-        }
-        AppendLine(text, [TotalsLabel, "certified", "", "", .. matrix.Skills.Select(s => s.Certified.ToString(CultureInfo.InvariantCulture))]);
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
-    }
+    /// <summary>One line per advisor, then the certified totals.</summary>
+    internal static FileTable Table(SkillsMatrix matrix) => new(
+        ["employeeNumber", "lastName", "firstName", "site", .. matrix.Skills.Select(s => s.Code)],
+        [
+            .. matrix.Rows.Select(row => (IReadOnlyList<object?>)[row.EmployeeNumber, row.LastName, row.FirstName, row.Site, .. row.Levels.Cast<object?>()]),
+            [TotalsLabel, "certified", "", "", .. matrix.Skills.Select(s => (object?)s.Certified)],
+        ],
+        matrix.Region.Code);
 
-    private static async Task<byte[]> ExcelAsync(SkillsMatrix matrix, CancellationToken cancellationToken)
+    internal static async Task<IResult> FileAsync(Func<Stream, FileTable, CancellationToken, Task> write, FileTable table, string contentType, string name,
+        CancellationToken cancellationToken)
     {
-        var sheet = new List<Dictionary<string, object>>(matrix.Rows.Count + 1);
-        foreach (var row in matrix.Rows)
-        {
-            sheet.Add(Line(matrix, row.EmployeeNumber, row.LastName, row.FirstName, row.Site, row.Levels));
-        }
-        sheet.Add(Line(matrix, TotalsLabel, "certified", "", "", [.. matrix.Skills.Select(s => s.Certified)]));
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: matrix.Region.Code, cancellationToken: cancellationToken);
-        return stream.ToArray();
-    }
-
-    private static Dictionary<string, object> Line(SkillsMatrix matrix, string employeeNumber, string lastName, string firstName, string site, IReadOnlyList<int> values)
-    {
-        var line = new Dictionary<string, object>
-        {
-            ["employeeNumber"] = employeeNumber,
-            ["lastName"] = lastName,
-            ["firstName"] = firstName,
-            ["site"] = site,
-        };
-        for (var i = 0; i < matrix.Skills.Count; i++)
-        {
-            line[matrix.Skills[i].Code] = values[i];
-        }
-        return line;
-    }
-
-    private static void AppendLine(StringBuilder text, IEnumerable<string> fields) =>
-        text.AppendJoin(';', fields.Select(Quote)).Append("\r\n");
-
-    /// <summary>A field holding the separator, a quote or a line break is quoted; a leading formula sign is neutralised.</summary>
-    private static string Quote(string field)
-    {
-        var safe = field.Length > 0 && "=+-@\t\r".Contains(field[0], StringComparison.Ordinal) ? "'" + field : field;
-        return safe.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+        using var buffer = new MemoryStream();
+        await write(buffer, table, cancellationToken);
+        return Results.File(buffer.ToArray(), contentType, name);
     }
 
     private static string FileName(SkillsMatrix matrix, string extension) =>

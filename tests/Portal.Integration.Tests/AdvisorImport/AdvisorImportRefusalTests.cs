@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Sites;
 using Portal.Services.Advisors;
+using Portal.Services.Files;
 
 namespace Portal.Integration.Tests.AdvisorImport;
 
@@ -15,12 +16,12 @@ namespace Portal.Integration.Tests.AdvisorImport;
 [Collection(PortalCollection.Name)]
 public class AdvisorImportRefusalTests(PortalFixture fixture)
 {
-    private const string Header = AdvisorImportService.Header;
+    private static readonly string Header = AdvisorImportService.Format.Header;
     private const int Bpl = 2;
     private static readonly Actor National = new("national@portal.demo", PortalRole.NationalAdmin);
     private static readonly Actor DirectorBpl = new("director.bpl@portal.demo", PortalRole.RegionalDirector, Bpl);
 
-    private async Task<AdvisorImportResult> ImportAsync(string csv, Actor? actor = null, Encoding? encoding = null)
+    private async Task<ImportResult> ImportAsync(string csv, Actor? actor = null, Encoding? encoding = null)
     {
         using var scope = fixture.App.Services.CreateScope();
         using var stream = new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(csv));
@@ -54,18 +55,22 @@ public class AdvisorImportRefusalTests(PortalFixture fixture)
 
     public static TheoryData<string, string> BadRows => new()
     {
-        { "X900002;Martin;Léa;Plateau Rennes;100;true", "Ligne 4\u00a0: 6 colonne(s) au lieu de 7." },
-        { "X900002;Martin;Léa;Plateau Rennes;100;true;;extra", "Ligne 4\u00a0: 8 colonne(s) au lieu de 7." },
-        { " ;Martin;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: matricule manquant." },
-        { "X12345678901234567;Martin;Léa;Plateau Rennes;100;true;", "trop long (16 caractères au plus)" },
-        { "X900002;;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: nom et prénom sont obligatoires" },
+        { "X900002;Martin;Léa;Plateau Rennes;100;true", "Ligne 4\u00a0: 6 valeur(s) pour 7 colonne(s)." },
+        { "X900002;Martin;Léa;Plateau Rennes;100;true;;extra", "Ligne 4\u00a0: 8 valeur(s) pour 7 colonne(s)." },
+        { "X900002;\"Martin\"x;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: guillemets mal fermés" },
+        { " ;Martin;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: Le matricule compte 1 à 16 lettres ou chiffres." },
+        { "X12345678901234567;Martin;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: Le matricule compte 1 à 16 lettres ou chiffres." },
+        { "X9-00002;Martin;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: Le matricule compte 1 à 16 lettres ou chiffres." },
+        { "X900002;=1+1;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: Un nom ne commence pas par =, + ou @." },
+        { "X900002;Martin;@Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: Un nom ne commence pas par =, + ou @." },
+        { "X900002;;Léa;Plateau Rennes;100;true;", "Ligne 4\u00a0: Le nom et le prénom sont obligatoires" },
         { "X900002;Martin;Léa;Plateau Atlantis;100;true;", "Ligne 4\u00a0: site «\u00a0Plateau Atlantis\u00a0» inconnu ou hors de votre périmètre." },
         { "X900002;Martin;Léa;plateau rennes;100;true;", "site «\u00a0plateau rennes\u00a0» inconnu" },
         { "X900002;Martin;Léa;{subcontracted};100;true;", "» n'est pas un site interne." },
         { "X900001;Martin;Léa;Plateau Nantes;100;true;", "Ligne 4\u00a0: le matricule X900001 figure déjà ligne 3." },
         { "x900001;Martin;Léa;Plateau Nantes;100;true;", "Ligne 4\u00a0: le matricule X900001 figure déjà ligne 3." },
-        { "X900002;Martin;Léa;Plateau Rennes;0;true;", "Ligne 4\u00a0: temps de travail «\u00a00\u00a0» invalide (un pourcentage de 1 à 100)." },
-        { "X900002;Martin;Léa;Plateau Rennes;101;true;", "temps de travail «\u00a0101\u00a0» invalide" },
+        { "X900002;Martin;Léa;Plateau Rennes;0;true;", "Ligne 4\u00a0: Le temps de travail va de 1 à 100\u00a0%." },
+        { "X900002;Martin;Léa;Plateau Rennes;101;true;", "Le temps de travail va de 1 à 100\u00a0%." },
         { "X900002;Martin;Léa;Plateau Rennes;80%;true;", "temps de travail «\u00a080%\u00a0» invalide" },
         { "X900002;Martin;Léa;Plateau Rennes;100;yes;", "Ligne 4\u00a0: actif «\u00a0yes\u00a0» invalide (true, false, oui ou non)." },
         { "X900002;Martin;Léa;Plateau Rennes;100;;", "actif «\u00a0\u00a0» invalide" },
@@ -100,10 +105,29 @@ public class AdvisorImportRefusalTests(PortalFixture fixture)
         { "\n\n", "Le fichier est vide." },
         { Header + "\n", "Le fichier n'a que son en-tête." },
         { Header + "\n\n  \n", "Le fichier n'a que son en-tête." },
-        { "matricule;nom;prenom;site;temps;actif;competences\nX900002;Martin;Léa;Plateau Rennes;100;true;", "Ligne 1\u00a0: en-tête attendu «\u00a0" + Header + "\u00a0»." },
-        { Header.Replace(';', ',') + "\nX900002,Martin,Léa,Plateau Rennes,100,true,", "Ligne 1\u00a0: les colonnes sont séparées par «\u00a0,\u00a0»\u00a0; le portail attend des points-virgules." },
-        { Header.Replace(';', '\t') + "\nX900002\tMartin\tLéa\tPlateau Rennes\t100\ttrue\t", "séparées par «\u00a0des tabulations\u00a0»" },
     };
+
+    public static TheoryData<string, string> BadHeaders => new()
+    {
+        { "matricule;nom;prénom;site;temps;actif;compétences\nX900002;Martin;Léa;Plateau Rennes;100;true;", "Ligne 1\u00a0: colonne «\u00a0temps\u00a0» inconnue. En-tête attendu\u00a0: " + Header },
+        { "employeeNumber;lastName;firstName;site;active\nX900002;Martin;Léa;Plateau Rennes;true", "Ligne 1\u00a0: colonne(s) manquante(s)\u00a0: workingTimePercent." },
+        { Header + ";lastName\nX900002;Martin;Léa;Plateau Rennes;100;true;;Martin", "Ligne 1\u00a0: la colonne «\u00a0lastName\u00a0» figure deux fois." },
+        { Header.Replace(';', '\t') + "\nX900002\tMartin\tLéa\tPlateau Rennes\t100\ttrue\t", "inconnue. En-tête attendu" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadHeaders))]
+    public async Task A_header_that_does_not_name_the_columns_is_refused_on_row_1(string csv, string message)
+    {
+        var before = await StateAsync();
+
+        var result = await ImportAsync(csv);
+
+        Assert.False(result.Succeeded);
+        Assert.All(result.Errors, e => Assert.Equal(1, e.Row));
+        Assert.Contains(result.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+        await AssertNothingWrittenAsync(before);
+    }
 
     [Theory]
     [MemberData(nameof(BadFiles))]
@@ -164,7 +188,8 @@ public class AdvisorImportRefusalTests(PortalFixture fixture)
         var result = await ImportAsync($"{Header}\n{before.ValidUpdate}\n{before.NcNumber};Martin;Léa;Plateau Rennes;100;true;\n", DirectorBpl);
 
         Assert.False(result.Succeeded);
-        Assert.Equal($"Ligne 3\u00a0: le matricule {before.NcNumber} est celui d'un conseiller hors de votre périmètre.", Assert.Single(result.Errors).Message);
+        Assert.Equal("Ligne 3\u00a0: Ce matricule ne peut pas être utilisé.", Assert.Single(result.Errors).Message);
+        Assert.DoesNotContain(before.NcNumber, Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         await AssertNothingWrittenAsync(before);
     }
 

@@ -5,6 +5,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Skills;
 using Portal.Domain.Time;
 using Portal.Services.Advisors;
+using Portal.Services.Files;
 using Portal.Testing;
 
 namespace Portal.Integration.Tests.AdvisorImport;
@@ -25,12 +26,12 @@ public sealed class AdvisorImportDatabase : IAsyncLifetime
 
 public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<AdvisorImportDatabase>
 {
-    private const string Header = AdvisorImportService.Header;
+    private static readonly string Header = AdvisorImportService.Format.Header;
     private const int Bpl = 2;
     private static readonly Actor National = new("national@portal.demo", PortalRole.NationalAdmin);
     private static readonly Actor DirectorBpl = new("director.bpl@portal.demo", PortalRole.RegionalDirector, Bpl);
 
-    private async Task<AdvisorImportResult> ImportAsync(string csv, Actor? actor = null)
+    private async Task<ImportResult> ImportAsync(string csv, Actor? actor = null)
     {
         using var scope = database.App.Services.CreateScope();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
@@ -52,10 +53,12 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.App.CreateDbContext();
         var existing = await db.Advisors.AsNoTracking().Include(a => a.Skills).ThenInclude(s => s.Skill)
-            .Where(a => a.Site!.RegionId == Bpl && a.Skills.Count >= 2).OrderBy(a => a.Id).Skip(3).FirstAsync(ct);
-        var kept = existing.Skills.OrderBy(s => s.SkillId).First();
-        var changed = existing.Skills.OrderBy(s => s.SkillId).Last();
-        var newLevel = changed.Level == ProficiencyLevel.Expert ? 1 : (int)changed.Level + 1;
+            .Where(a => a.Site!.RegionId == Bpl && a.Skills.Count >= 2 && a.Skills.Any(s => s.Level < ProficiencyLevel.Expert))
+            .OrderBy(a => a.Id).Skip(3).FirstAsync(ct);
+        // An import raises a level; lowering one needs a reason, given on the advisor's page.
+        var changed = existing.Skills.Where(s => s.Level < ProficiencyLevel.Expert).OrderBy(s => s.SkillId).Last();
+        var kept = existing.Skills.OrderBy(s => s.SkillId).First(s => s.SkillId != changed.SkillId);
+        var newLevel = (int)changed.Level + 1;
         var auditsBefore = await db.AuditEntries.CountAsync(a => a.Entity == "Advisor", ct);
         var csv = $"{Header}\r\n" +
                   "X100001;Le Goff;Maëlle;Plateau Rennes;80;oui;BOX-VENTE:2,box-tech:3\r\n" +
@@ -65,7 +68,7 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
         var result = await ImportAsync(csv);
 
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.Message)));
-        Assert.Equal((2, 1, 0), (result.Created, result.Updated, result.Unchanged));
+        Assert.Equal((2, 1, 0), (result.Counts.Created, result.Counts.Updated, result.Counts.Unchanged));
         var today = LocalCalendar.Paris.Today(TimeProvider.System);
         var created = await db.Advisors.AsNoTracking().Include(a => a.Site).Include(a => a.Skills).ThenInclude(s => s.Skill)
             .SingleAsync(a => a.EmployeeNumber == "X100001", ct);
@@ -104,7 +107,7 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
         var result = await ImportAsync(text);
 
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.Message)));
-        Assert.Equal((0, 0, count), (result.Created, result.Updated, result.Unchanged));
+        Assert.Equal((0, 0, count), (result.Counts.Created, result.Counts.Updated, result.Counts.Unchanged));
         Assert.Equal(await db.Advisors.CountAsync(ct), count);
         Assert.Equal(versions, await db.Advisors.SumAsync(a => a.Version, ct));
         Assert.Equal(audits, await db.AuditEntries.CountAsync(ct));
