@@ -147,4 +147,72 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
         var skill = await db.AdvisorSkills.Include(s => s.Skill).SingleAsync(s => s.AdvisorId == db.Advisors.Single(a => a.EmployeeNumber == "X200001").Id, ct);
         Assert.Equal(("FACT", ProficiencyLevel.Trainee, "director.bpl@portal.demo"), (skill.Skill!.Code, skill.Level, skill.SetBy));
     }
+
+    [Fact]
+    public async Task A_name_holding_a_semicolon_and_quotes_round_trips_through_export_and_import()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await ImportAsync($"{Header}\nX300001;\"Le Goff; \"\"Bzh\"\"\";\"Anne\nMarie\";Plateau Rennes;100;true;BOX-VENTE:2\n");
+        Assert.True(created.Succeeded, string.Join(" | ", created.Errors.Select(e => e.Message)));
+        await using var db = database.App.CreateDbContext();
+        var advisor = await db.Advisors.AsNoTracking().SingleAsync(a => a.EmployeeNumber == "X300001", ct);
+        Assert.Equal(("Le Goff; \"Bzh\"", "Anne\nMarie"), (advisor.LastName, advisor.FirstName));
+
+        var (_, text) = await ExportAsync(DirectorBpl);
+        var again = await ImportAsync(text, DirectorBpl);
+
+        Assert.Contains("X300001;\"Le Goff; \"\"Bzh\"\"\";", text, StringComparison.Ordinal);
+        Assert.True(again.Succeeded, string.Join(" | ", again.Errors.Select(e => e.Message)));
+        Assert.Equal(0, again.Counts.Created + again.Counts.Updated);
+        var after = await db.Advisors.AsNoTracking().SingleAsync(a => a.EmployeeNumber == "X300001", ct);
+        Assert.Equal((advisor.LastName, advisor.FirstName, advisor.Version), (after.LastName, after.FirstName, after.Version));
+    }
+
+    [Fact]
+    public async Task An_exported_name_that_starts_like_a_formula_is_neutralised_in_the_file_and_reads_back_unchanged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.App.CreateDbContext();
+        // A name stored before names were checked: the export must still never hand a spreadsheet a formula.
+        var legacy = await db.Advisors.Where(a => a.Site!.RegionId == Bpl).OrderBy(a => a.Id).Skip(40).FirstAsync(ct);
+        await db.Advisors.Where(a => a.Id == legacy.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastName, "=1+1").SetProperty(a => a.FirstName, "-Ana"), ct);
+
+        using var client = new PortalBrowserClient(database.App.BaseAddress);
+        await client.LoginAsync(Portal.Services.Demo.DemoAccounts.DirectorBpl, Portal.Services.Demo.DemoAccounts.Password);
+        using var response = await client.GetAsync("/advisors.csv");
+        var body = await response.Content.ReadAsStringAsync(ct);
+
+        var line = body.Split("\r\n").Single(l => l.StartsWith(legacy.EmployeeNumber + ";", StringComparison.Ordinal));
+        Assert.StartsWith($"{legacy.EmployeeNumber};'=1+1;'-Ana;", line, StringComparison.Ordinal);
+        var read = CsvTable.Read(Encoding.UTF8.GetBytes(body), AdvisorImportService.Format, 100_000).Rows.Single(r => r["employeeNumber"] == legacy.EmployeeNumber);
+        Assert.Equal(("=1+1", "-Ana"), (read["lastName"], read["firstName"]));
+    }
+
+    [Fact]
+    public async Task An_import_cannot_lower_a_level_without_the_reason_the_advisor_page_asks_for()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.App.CreateDbContext();
+        var a = await db.Advisors.AsNoTracking().Include(x => x.Site).Include(x => x.Skills).ThenInclude(s => s.Skill)
+            .Where(x => x.Site!.RegionId == Bpl && x.Skills.Any(s => s.Level >= ProficiencyLevel.Confirmed)).OrderBy(x => x.Id).FirstAsync(ct);
+        var held = a.Skills.First(s => s.Level >= ProficiencyLevel.Confirmed);
+
+        var result = await ImportAsync($"{Header}\n{a.EmployeeNumber};{a.LastName};{a.FirstName};{a.Site!.Name};{a.WorkingTimePercent};{a.Active};{held.Skill!.Code}:1\n");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Baisser un niveau demande un motif", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(held.Level, (await db.AdvisorSkills.AsNoTracking().SingleAsync(s => s.AdvisorId == a.Id && s.SkillId == held.SkillId, ct)).Level);
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_cap_is_refused_by_the_service_whoever_sends_it()
+    {
+        var limit = database.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.MaxFileBytes;
+        var csv = Header + "\n" + new string(' ', (int)limit);
+
+        var result = await ImportAsync(csv);
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("Le fichier dépasse", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
 }
