@@ -38,7 +38,7 @@ public sealed class ForecastImportTests(PortalFixture portal) : BrowserTest(port
         await Page.GetByTestId("forecast-file").SetInputFilesAsync(Csv(
             $"region;channel;start;contacts;aht\nBPL;Voice;{day} 10:00;100;180\nBPL;Voice;{day} 10:30;-3;180\n"));
 
-        var errors = Page.GetByTestId("import-errors");
+        var errors = Page.GetByTestId("forecast-import-errors");
         await Expect(errors).ToContainTextAsync("Rien n'a été importé");
         await Expect(errors).ToContainTextAsync("Ligne 3");
         await Expect(errors).ToContainTextAsync("nombre de contacts");
@@ -54,11 +54,27 @@ public sealed class ForecastImportTests(PortalFixture portal) : BrowserTest(port
         await Page.GetByTestId("forecast-file").SetInputFilesAsync(Csv(
             $"region;channel;start;contacts;aht\nBPL;Voice;{day} 10:00;100;180\n"));
 
-        await Expect(Page.GetByTestId("import-done")).ToContainTextAsync("1 ligne(s) importée(s)");
+        await Expect(Page.GetByTestId("forecast-import-done")).ToContainTextAsync("1 ligne(s) importée(s)");
         // 100 calls of 180 s at 80% in 20 s need 14 agents; with the voice channel's 30% shrinkage, 20 to schedule.
         await Expect(coverage.Cell(FarMonday, new TimeOnly(10, 0))).ToHaveTextAsync("0/20");
         // The rest of the imported day expects no contact; the other days keep the default forecast.
         await Expect(coverage.Cell(FarMonday, new TimeOnly(11, 0))).ToHaveAttributeAsync("data-status", "NoDemand");
         await Expect(coverage.Cell(FarMonday.AddDays(1), new TimeOnly(11, 0))).Not.ToHaveAttributeAsync("data-status", "NoDemand");
+    }
+
+    [Fact]
+    public async Task An_absurd_forecast_is_refused_on_the_page_and_the_grid_stays_as_it_was()
+    {
+        var coverage = await OpenFarWeekAsync();
+        var tenOclock = coverage.Cell(FarMonday, new TimeOnly(10, 0));
+        var before = await tenOclock.InnerTextAsync();
+
+        await Page.GetByTestId("forecast-file").SetInputFilesAsync(Csv(
+            $"region;channel;start;contacts;aht\nBPL;Voice;{FarMonday:yyyy-MM-dd} 10:00;1000000000000;180\n"));
+
+        var errors = Page.GetByTestId("forecast-import-errors");
+        await Expect(errors).ToContainTextAsync("Ligne 2");
+        await Expect(errors).ToContainTextAsync("de 0 à 100000 par demi-heure");
+        await Expect(tenOclock).ToHaveTextAsync(before);
     }
 }
