@@ -60,7 +60,7 @@ internal static class ParseErrors
     }
 
     /// <summary>The command line this command expects, e.g. <c>coverage --region CODE --week YYYY-MM-DD [--channel NAME] --json</c>.</summary>
-    public static string Usage(CommandResult result) => string.Join(' ',
+    private static string Usage(CommandResult result) => string.Join(' ',
         new[] { Path(result) }
             .Concat(result.Command.Arguments.Where(a => !a.Hidden).Select(a => a.Name))
             .Concat(result.Command.Options.Where(o => !o.Hidden).Select(Usage)));
