@@ -98,9 +98,9 @@ public sealed class AdvisorCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "import", "advisors" }, "usage: import advisors|forecast FILE")]
-    [InlineData(new[] { "import", "trainers", "x.csv" }, "usage: import advisors|forecast FILE")]
-    [InlineData(new[] { "export" }, "usage: export advisors FILE")]
+    [InlineData(new[] { "import", "advisors" }, "usage: import advisors FILE")]
+    [InlineData(new[] { "import", "trainers", "x.csv" }, "unknown command 'trainers' after 'import' (expected advisors | forecast")]
+    [InlineData(new[] { "export" }, "a command is required after 'export' (expected advisors")]
     [InlineData(new[] { "export", "advisors" }, "usage: export advisors FILE")]
     [InlineData(new[] { "export", "advisors", "/no/such/folder/advisors.csv" }, "no folder")]
     public async Task Bad_arguments_of_import_and_export_get_a_one_line_error_and_exit_code_2(string[] args, string message)
