@@ -32,10 +32,11 @@ public sealed class FormValidation<TForm, TRequest>
         this.toRequest = toRequest;
         this.requestNames = requestNames ?? new Dictionary<string, string>();
         this.formRules = formRules ?? (_ => []);
+        Validation = async (model, name) => await MessagesAsync((TForm)model, name);
     }
 
     /// <summary>For <c>MudForm.Validation</c>: the messages of one field, named by its <c>For</c> expression.</summary>
-    public Func<object, string, Task<IEnumerable<string>>> Validation => async (model, name) => await MessagesAsync((TForm)model, name);
+    public Func<object, string, Task<IEnumerable<string>>> Validation { get; }
 
     /// <summary>
     /// Shows every field's messages and tells whether the form may be sent: the whole request is validated, so a
