@@ -48,7 +48,9 @@ public sealed class FormValidation<TForm, TRequest>
         sent = true;
         await form.ValidateAsync();
         var result = await validator.ValidateAsync(toRequest(model));
-        return result.IsValid && !formRules(model).Any() && !refusals.Any(r => Equals(r.Value.Value, ValueOf(model, r.Key)));
+        // A refusal stands until its value changes; one about a value the form does not hold cannot be corrected here.
+        return result.IsValid && !formRules(model).Any()
+            && !refusals.Any(r => typeof(TForm).GetProperty(r.Key) is not null && Equals(r.Value.Value, ValueOf(model, r.Key)));
     }
 
     /// <summary>Shows the service's refusals (message keys by the request's property names) under their fields.</summary>
