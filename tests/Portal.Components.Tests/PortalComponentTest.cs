@@ -13,8 +13,10 @@ public abstract class PortalComponentTest : BunitContext
     private readonly CultureInfo culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
 
-    protected PortalComponentTest()
+    /// <param name="services">Replaces services of the context before anything is handed out (a logger that records).</param>
+    protected PortalComponentTest(Action<IServiceCollection>? services = null)
     {
+        services?.Invoke(Services);
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         JSInterop.Mode = JSRuntimeMode.Loose;

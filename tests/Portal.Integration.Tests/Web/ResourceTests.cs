@@ -1,83 +1,175 @@
-using System.Globalization;
-using System.Resources;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Portal.Domain.Channels;
+using Portal.Domain.Coverage;
+using Portal.Domain.Regions;
+using Portal.Domain.Skills;
+using Portal.Domain.Time;
+using Portal.Domain.Training;
+using Portal.Services.Dashboard;
 using Portal.Testing;
 
 namespace Portal.Integration.Tests.Web;
 
-/// <summary>Every string the interface shows exists in French and in English.</summary>
-public partial class ResourceTests
+/// <summary>
+/// The two string tables, read from their .resx files (the source people edit): the interface's (SharedResource in
+/// Portal.Web) and the services' messages (Messages in Portal.Services). Each holds the same keys in French and in
+/// English, with a text and the same placeholders in both; the code uses every key, and asks for none that is missing.
+/// </summary>
+public sealed partial class ResourceTests
 {
-    private static readonly ResourceManager Strings = new("Portal.Web.Resources.SharedResource", typeof(Program).Assembly);
+    public static TheoryData<string> Tables => ["SharedResource", "Messages"];
 
-    private static HashSet<string> Keys(CultureInfo culture) =>
-        Strings.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
-            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToHashSet();
-
-    [Fact]
-    public void French_and_english_have_the_same_strings()
+    /// <summary>
+    /// Keys the code builds from a value (<c>L[$"Level_{level}"]</c>) rather than writing them out: each prefix with
+    /// the values it is built from. Channel codes are the names of the channel kinds (Voice, Chat, Email).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> BuiltKeys = new(StringComparer.Ordinal)
     {
-        var french = Keys(CultureInfo.InvariantCulture);
-        var english = Keys(new CultureInfo("en"));
+        ["Level_"] = Enum.GetNames<ProficiencyLevel>(),
+        ["RegionStatus_"] = Enum.GetNames<RegionStatus>(),
+        ["Enrolment_"] = Enum.GetNames<EnrolmentStatus>(),
+        ["Slot_"] = Enum.GetNames<SlotClass>(),
+        ["Coverage_Status_"] = Enum.GetNames<CoverageStatus>(),
+        ["Channel_"] = Enum.GetNames<ChannelKind>(),
+        ["Assignment_"] = Enum.GetNames<UpcomingKind>(),
+    };
 
-        Assert.True(french.Count > 50);
-        Assert.Empty(french.Except(english));
-        Assert.Empty(english.Except(french));
-    }
-
-    [Fact]
-    public void Service_messages_exist_in_french_and_in_english()
+    private static string PathOf(string table, string language) => table switch
     {
-        var messages = new ResourceManager("Portal.Services.Resources.Messages", typeof(Portal.Services.Messages).Assembly);
-        HashSet<string> KeysOf(CultureInfo culture) => messages.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
-            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToHashSet();
+        "SharedResource" => RepositoryPaths.Of("src", "Portal.Web", "Resources", $"SharedResource{language}.resx"),
+        "Messages" => RepositoryPaths.Of("src", "Portal.Services", "Resources", $"Messages{language}.resx"),
+        _ => throw new ArgumentOutOfRangeException(nameof(table)),
+    };
 
-        var french = KeysOf(CultureInfo.InvariantCulture);
-        var english = KeysOf(new CultureInfo("en"));
+    private static Dictionary<string, string> Read(string table, string language) =>
+        XDocument.Load(PathOf(table, language)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
-        Assert.True(french.Count >= 15);
-        Assert.Equal(french.Order(), english.Order());
-        var used = Directory.EnumerateFiles(RepositoryPaths.Of("src", "Portal.Services"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => MessagePattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
-        Assert.NotEmpty(used);
-        Assert.Empty(used.Except(french));
-    }
+    private static Dictionary<string, string> French(string table) => Read(table, "");
 
-    [Fact]
-    public void Every_key_the_pages_use_exists()
-    {
-        var french = Keys(CultureInfo.InvariantCulture);
-        var used = Directory.EnumerateFiles(RepositoryPaths.Of("src", "Portal.Web"), "*.*", SearchOption.AllDirectories)
+    private static Dictionary<string, string> English(string table) => Read(table, ".en");
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(RepositoryPaths.Of("src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .ToHashSet();
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-        Assert.NotEmpty(used);
-        Assert.Empty(used.Except(french));
+    private static readonly Lazy<string[]> Sources = new(() => SourceFiles().Select(File.ReadAllText).ToArray());
+
+    private static HashSet<string> Matches(Regex pattern) =>
+        Sources.Value.SelectMany(text => pattern.Matches(text).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+
+    private static string Named(IEnumerable<string> keys) => string.Join(", ", keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void French_and_English_have_the_same_keys(string table)
+    {
+        var french = French(table).Keys;
+        var english = English(table).Keys;
+
+        Assert.NotEmpty(french);
+        Assert.True(french.Except(english).ToList() is [], $"{table}: only in French: {Named(french.Except(english))}");
+        Assert.True(english.Except(french).ToList() is [], $"{table}: only in English: {Named(english.Except(french))}");
     }
 
     [Theory]
-    [InlineData("RegionStatus_", new[] { "Planned", "Preparing", "Switched" })]
-    [InlineData("Channel_", new[] { "Voice", "Chat", "Email" })]
-    [InlineData("Assignment_", new[] { "Shift", "Training" })]
-    public void Keys_built_from_enum_names_exist(string prefix, string[] names)
+    [MemberData(nameof(Tables))]
+    public void No_text_is_empty(string table)
     {
-        var french = Keys(CultureInfo.InvariantCulture);
+        var empty = French(table).Concat(English(table)).Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).Distinct();
 
-        Assert.All(names, n => Assert.Contains(prefix + n, french));
+        Assert.True(!empty.Any(), $"{table}: empty texts: {Named(empty)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Both_languages_have_the_same_placeholders(string table)
+    {
+        var english = English(table);
+        var different = French(table)
+            .Where(e => english.TryGetValue(e.Key, out var other) && !Placeholders(e.Value).SetEquals(Placeholders(other)))
+            .Select(e => e.Key);
+
+        Assert.True(!different.Any(), $"{table}: placeholders differ between French and English: {Named(different)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void The_code_uses_every_key(string table)
+    {
+        var literals = Matches(LiteralPattern());
+        var built = BuiltKeys.SelectMany(p => p.Value.Select(v => p.Key + v)).ToHashSet(StringComparer.Ordinal);
+
+        var unused = French(table).Keys.Where(k => !literals.Contains(k) && !built.Contains(k));
+
+        Assert.True(!unused.Any(), $"{table}: keys no code uses (remove them from both .resx files or use them): {Named(unused)}");
     }
 
     [Fact]
-    public void English_strings_differ_from_french_where_the_languages_differ()
+    public void Every_key_the_interface_asks_for_exists()
     {
-        Assert.Equal("Tableau de bord", Strings.GetString("Nav_Dashboard", CultureInfo.InvariantCulture));
-        Assert.Equal("Dashboard", Strings.GetString("Nav_Dashboard", new CultureInfo("en-GB")));
+        var french = French("SharedResource");
+        var asked = Matches(InterfaceKeyPattern()).Union(Matches(ValidatorMessagePattern()));
+
+        var missing = asked.Where(k => !french.ContainsKey(k));
+
+        Assert.NotEmpty(asked);
+        Assert.True(!missing.Any(), $"asked for but not in SharedResource.resx: {Named(missing)}");
     }
 
-    [GeneratedRegex("""L\["([A-Za-z_]+)"[\],]""")]
-    private static partial Regex KeyPattern();
+    [Fact]
+    public void Every_message_the_services_format_exists()
+    {
+        var french = French("Messages");
+        var asked = Matches(MessagePattern());
 
-    [GeneratedRegex(@"Messages\.Format\(""([A-Za-z_]+)""")]
+        var missing = asked.Where(k => !french.ContainsKey(k));
+
+        Assert.NotEmpty(asked);
+        Assert.True(!missing.Any(), $"formatted but not in Messages.resx: {Named(missing)}");
+    }
+
+    [Fact]
+    public void Keys_built_from_a_value_have_a_declared_prefix_and_exist_for_every_value()
+    {
+        var prefixes = Matches(BuiltKeyPattern());
+        var french = French("SharedResource");
+
+        Assert.True(prefixes.SetEquals(BuiltKeys.Keys),
+            $"the code builds keys from the prefixes {Named(prefixes)}; the test declares {Named(BuiltKeys.Keys)}");
+        var missing = BuiltKeys.SelectMany(p => p.Value.Select(v => p.Key + v)).Where(k => !french.ContainsKey(k));
+        Assert.True(!missing.Any(), $"built keys missing from SharedResource.resx: {Named(missing)}");
+    }
+
+    [Fact]
+    public void English_texts_differ_from_French_where_the_languages_differ()
+    {
+        Assert.Equal("Tableau de bord", French("SharedResource")["Nav_Dashboard"]);
+        Assert.Equal("Dashboard", English("SharedResource")["Nav_Dashboard"]);
+    }
+
+    private static HashSet<string> Placeholders(string text) =>
+        PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex PlaceholderPattern();
+
+    /// <summary>Any string literal that could be a key: a key is used where it is written, whatever passes it on.</summary>
+    [GeneratedRegex("\"([A-Za-z][A-Za-z0-9_]*)\"")]
+    private static partial Regex LiteralPattern();
+
+    [GeneratedRegex("""L\["([A-Za-z0-9_]+)"[\],]""")]
+    private static partial Regex InterfaceKeyPattern();
+
+    [GeneratedRegex(@"WithMessage\(""([A-Za-z0-9_]+)""\)")]
+    private static partial Regex ValidatorMessagePattern();
+
+    [GeneratedRegex(@"Messages\.Format\(""([A-Za-z0-9_]+)""")]
     private static partial Regex MessagePattern();
+
+    [GeneratedRegex(@"L\[\$""([A-Za-z0-9_]+_)\{")]
+    private static partial Regex BuiltKeyPattern();
 }
