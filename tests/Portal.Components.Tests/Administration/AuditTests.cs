@@ -11,7 +11,7 @@ namespace Portal.Components.Tests.Administration;
 [Collection(MachineZoneCollection.Name)]
 public sealed class AuditTests : PortalComponentTest
 {
-    private readonly MemoryDatabase database = new(db => db.AuditEntries.AddRange(
+    private readonly TestDatabase database = new(db => db.AuditEntries.AddRange(
         Entry(new DateTime(2026, 7, 1, 10, 0, 0, DateTimeKind.Utc), "E900001/SUMMER"),
         Entry(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc), "E900001/WINTER")));
 

@@ -28,7 +28,7 @@ public abstract class AdvisorFormTest : PortalComponentTest
 
     protected AdvisorFormTest()
     {
-        Database = new MemoryDatabase(db =>
+        Database = new TestDatabase(db =>
         {
             db.Regions.Add(new Region { Id = 2, Code = "BPL", Name = "Bretagne-Pays de la Loire" });
             db.Sites.Add(new Site { Id = Rennes, Name = "Plateau Rennes", City = "Rennes", RegionId = 2, Kind = SiteKind.InHouse });
@@ -51,7 +51,7 @@ public abstract class AdvisorFormTest : PortalComponentTest
         Services.AddFallbackServiceProvider(services.BuildServiceProvider());
     }
 
-    protected MemoryDatabase Database { get; }
+    protected TestDatabase Database { get; }
 
     /// <summary>How often the service validated a skill change, that is how often it was asked.</summary>
     protected CountingValidator<SkillChange> SkillChanges { get; }

@@ -1,7 +1,6 @@
 using Bunit;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -16,35 +15,31 @@ using Portal.Web.Components.Pages.Advisors;
 namespace Portal.Components.Tests.Advisors;
 
 /// <summary>
-/// The advisors grid over the real <see cref="AdvisorDirectory"/> on an in-memory SQLite database: 30 advisors in BPL
+/// The advisors grid over the real <see cref="AdvisorDirectory"/> on a SQLite file: 30 advisors in BPL
 /// (region 2, the test director's) and 5 in NC.
 /// </summary>
 public sealed class AdvisorListTests : PortalComponentTest
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly TestDatabase factory = new(db =>
+    {
+        db.Regions.AddRange(new Region { Id = 1, Code = "NC", Name = "Normandie-Centre", Wave = 1 }, new Region { Id = 2, Code = "BPL", Name = "Bretagne-Pays de la Loire", Wave = 2 });
+        db.Sites.AddRange(
+            new Site { Id = 1, Name = "Plateau Caen", City = "Caen", RegionId = 1, Kind = SiteKind.InHouse },
+            new Site { Id = 2, Name = "Plateau Rennes", City = "Rennes", RegionId = 2, Kind = SiteKind.InHouse });
+        db.Advisors.AddRange(Enumerable.Range(1, 30).Select(i => new Advisor { EmployeeNumber = $"B{i:000}", LastName = $"Breton{i:00}", FirstName = "Anne", SiteId = 2 }));
+        db.Advisors.AddRange(Enumerable.Range(1, 5).Select(i => new Advisor { EmployeeNumber = $"N{i:000}", LastName = $"Normand{i:00}", FirstName = "Paul", SiteId = 1 }));
+    });
 
     public AdvisorListTests()
     {
-        connection.Open();
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection).Options;
-        var factory = new MemoryFactory(options);
-        using (var db = factory.CreateDbContext())
-        {
-            db.Database.EnsureCreated();
-            db.Regions.AddRange(new Region { Id = 1, Code = "NC", Name = "Normandie-Centre", Wave = 1 }, new Region { Id = 2, Code = "BPL", Name = "Bretagne-Pays de la Loire", Wave = 2 });
-            db.Sites.AddRange(
-                new Site { Id = 1, Name = "Plateau Caen", City = "Caen", RegionId = 1, Kind = SiteKind.InHouse },
-                new Site { Id = 2, Name = "Plateau Rennes", City = "Rennes", RegionId = 2, Kind = SiteKind.InHouse });
-            db.Advisors.AddRange(Enumerable.Range(1, 30).Select(i => new Advisor { EmployeeNumber = $"B{i:000}", LastName = $"Breton{i:00}", FirstName = "Anne", SiteId = 2 }));
-            db.Advisors.AddRange(Enumerable.Range(1, 5).Select(i => new Advisor { EmployeeNumber = $"N{i:000}", LastName = $"Normand{i:00}", FirstName = "Paul", SiteId = 1 }));
-            db.SaveChanges();
-        }
         var services = new ServiceCollection()
             .AddSingleton<IDbContextFactory<PortalDbContext>>(factory)
             .AddSingleton(TimeProvider.System)
             .AddValidatorsFromAssemblyContaining<SkillChangeValidator>(ServiceLifetime.Singleton)
             .AddSingleton<AdvisorDirectory>()
             .AddSingleton<AdvisorProfileService>()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new Portal.Services.Files.ImportOptions()))
+            .AddSingleton<Portal.Services.Files.ImportPipeline>()
             .AddSingleton<AdvisorImportService>();
         Services.AddFallbackServiceProvider(services.BuildServiceProvider());
         Render<MudPopoverProvider>();
@@ -120,13 +115,8 @@ public sealed class AdvisorListTests : PortalComponentTest
     {
         if (disposing)
         {
-            connection.Dispose();
+            factory.Dispose();
         }
         base.Dispose(disposing);
-    }
-
-    private sealed class MemoryFactory(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => new(options);
     }
 }

@@ -1,6 +1,6 @@
 namespace Portal.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The few interface texts the tests look for, in each language of the portal (tools/resources.py).</summary>
+/// <summary>The few interface texts the tests look for, in each language of the portal (the resource files of Portal.Web).</summary>
 public sealed record Language(
     string Code, string Dashboard, string LoginTitle, string EmailLabel, string PasswordLabel, string LoginSubmit, string Logout)
 {
