@@ -38,9 +38,9 @@ public static class DeclaredAccess
             await next(context);
         });
 
-    // The interactive circuit's hub (negotiation, connection, initialisers) belongs to the pages: it carries no
-    // policy of its own and each page it renders is authorized as a page.
+    // The framework's own endpoints (the interactive circuit's hub, the redirect of an enhanced navigation) belong to
+    // the pages: they carry no policy of their own and each page they render is authorized as a page.
     private static bool IsCircuit(Endpoint endpoint) =>
         endpoint is RouteEndpoint { RoutePattern.RawText: { } route }
-        && route.StartsWith("/_blazor", StringComparison.Ordinal);
+        && (route.StartsWith("/_blazor", StringComparison.Ordinal) || route.StartsWith("/_framework/", StringComparison.Ordinal));
 }
