@@ -12,6 +12,9 @@ public static class Predicate
     public static Expression<Func<TOuter, bool>> Through<TOuter, TInner>(Expression<Func<TOuter, TInner>> path, Expression<Func<TInner, bool>> rule) =>
         Expression.Lambda<Func<TOuter, bool>>(Replace(rule.Body, rule.Parameters[0], path.Body), path.Parameters);
 
+    /// <summary>The rule's body applied to <paramref name="argument"/>, to place a rule inside a larger expression (a projection).</summary>
+    public static Expression Inline<T>(Expression<Func<T, bool>> rule, Expression argument) => Replace(rule.Body, rule.Parameters[0], argument);
+
     public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
         Combine(left, right, Expression.AndAlso);
 

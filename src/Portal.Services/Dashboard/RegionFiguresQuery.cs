@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Advisors;
+using Portal.Domain.Rules;
 using Portal.Domain.Sites;
 using Portal.Domain.Training;
 using Portal.Services.Data;
@@ -29,22 +31,36 @@ internal static class RegionFiguresQuery
 
         var required = await db.Courses.Where(c => c.RequiredForRegionalisation).Select(c => c.Id).ToListAsync(cancellationToken);
 
-        var advisors = db.Advisors.Where(Advisor.ActiveInHouse).Where(a => regionIds == null || regionIds.Contains(a.Site!.RegionId));
-        var active = await CountByRegionAsync(advisors, cancellationToken);
-        var completed = await CountByRegionAsync(advisors.Where(TrainingCompletion.CompletedEveryRequired(db.Enrolments, required, asOf)), cancellationToken);
-        var completedOrPlanned = await CountByRegionAsync(advisors.Where(TrainingCompletion.CompletedOrPlannedEveryRequired(db.Enrolments, required, asOf)), cancellationToken);
+        // One pass over the advisors, each rule placed in the projection: as fast as the rule written out by hand.
+        var advisor = Expression.Parameter(typeof(Advisor), "a");
+        var flags = Expression.Lambda<Func<Advisor, AdvisorFlags>>(Expression.MemberInit(Expression.New(typeof(AdvisorFlags)),
+            Expression.Bind(typeof(AdvisorFlags).GetProperty(nameof(AdvisorFlags.RegionId))!,
+                Expression.Property(Expression.Property(advisor, nameof(Advisor.Site)), nameof(Site.RegionId))),
+            Expression.Bind(typeof(AdvisorFlags).GetProperty(nameof(AdvisorFlags.Completed))!,
+                Predicate.Inline(TrainingCompletion.CompletedEveryRequired(db.Enrolments, required, asOf), advisor)),
+            Expression.Bind(typeof(AdvisorFlags).GetProperty(nameof(AdvisorFlags.CompletedOrPlanned))!,
+                Predicate.Inline(TrainingCompletion.CompletedOrPlannedEveryRequired(db.Enrolments, required, asOf), advisor))), advisor);
+        var counts = await db.Advisors.Where(Advisor.ActiveInHouse).Where(a => regionIds == null || regionIds.Contains(a.Site!.RegionId))
+            .Select(flags)
+            .GroupBy(f => f.RegionId)
+            .Select(g => new { RegionId = g.Key, Active = g.Count(), Completed = g.Count(f => f.Completed), CompletedOrPlanned = g.Count(f => f.CompletedOrPlanned) })
+            .ToDictionaryAsync(g => g.RegionId, cancellationToken);
 
         return regions.Select(r =>
         {
             int Sites(SiteKind kind) => sites.Where(s => s.RegionId == r.Id && s.Kind == kind).Sum(s => s.Count);
-            var done = completed.GetValueOrDefault(r.Id);
+            var people = counts.GetValueOrDefault(r.Id);
+            var done = people?.Completed ?? 0;
             return new RegionFigures(r.Code, r.Name, r.Wave, r.Status, r.PlannedSwitchDate, r.ActualSwitchDate, r.Customers,
                 new SiteCounts(Sites(SiteKind.InHouse), Sites(SiteKind.Subcontracted), Sites(SiteKind.Offshore)),
-                active.GetValueOrDefault(r.Id), done, completedOrPlanned.GetValueOrDefault(r.Id) - done);
+                people?.Active ?? 0, done, (people?.CompletedOrPlanned ?? 0) - done);
         }).ToList();
     }
 
-    private static async Task<Dictionary<int, int>> CountByRegionAsync(IQueryable<Advisor> advisors, CancellationToken cancellationToken) =>
-        await advisors.GroupBy(a => a.Site!.RegionId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    private sealed class AdvisorFlags
+    {
+        public int RegionId { get; init; }
+        public bool Completed { get; init; }
+        public bool CompletedOrPlanned { get; init; }
+    }
 }
