@@ -82,6 +82,8 @@ internal static class PortalWebSetup
             // Only the user's choice counts (cookie), not the browser's language: French unless English was chosen.
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // Before authentication, so that an endpoint without a declared policy is unknown to the anonymous as to the signed-in.
+        app.UseDeclaredAccessOnly();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -93,6 +95,10 @@ internal static class PortalWebSetup
         app.MapSkillsExportEndpoints();
         app.MapAdvisorExportEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
+        foreach (var host in app.Services.GetServices<IHostEndpoints>())
+        {
+            host.Map(app);
+        }
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Services.Data;
@@ -20,17 +21,26 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     private readonly string environment;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     /// <param name="environment">The hosting environment; Development creates the demo and its logins.</param>
     /// <param name="settings">Extra configuration, e.g. <c>Demo:Seed</c>.</param>
-    public PortalAppFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Extra services for the host, e.g. an <c>IHostEndpoints</c> mapping endpoints of the test's own.</param>
+    public PortalAppFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.services = services;
         Directory.CreateDirectory(folder);
         DatabaseFile = Path.Combine(folder, "portal.db");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>
+    /// An endpoint every test host maps without naming who may use it: deny by default must make it answer 404 to
+    /// everyone, signed in or not.
+    /// </summary>
+    public const string UndeclaredEndpoint = "/testing/undeclared";
 
     public string DatabaseFile { get; }
 
@@ -56,6 +66,11 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<Portal.Web.Access.IHostEndpoints, UndeclaredEndpoints>();
+            services?.Invoke(collection);
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -71,4 +86,11 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
             // A file still held open is left to the system's temporary-folder cleaning.
         }
     }
+}
+
+/// <summary>Maps <see cref="PortalAppFactory.UndeclaredEndpoint"/>, answering what would leak if it were reachable.</summary>
+internal sealed class UndeclaredEndpoints : Portal.Web.Access.IHostEndpoints
+{
+    public void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) =>
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, PortalAppFactory.UndeclaredEndpoint, () => "undeclared endpoint reached");
 }

@@ -78,6 +78,25 @@ public static class AccessRules
         GrantOf(actor.Role, area).Read == Reach.AllRegions
         || (area == Area.Rollout && actor.Role == PortalRole.RegionalDirector);
 
+    /// <summary>
+    /// May the actor change the area's data of at least one region? Asked first by a command whose region is only
+    /// known once its data is read, so that a role that may change nothing learns nothing, not even what exists.
+    /// </summary>
+    public static bool CanChangeSome(Actor actor, Area area) => GrantOf(actor.Role, area).Change switch
+    {
+        Reach.AllRegions => true,
+        Reach.OwnRegion => actor.RegionId is not null,
+        _ => false,
+    };
+
+    /// <summary>May the actor read the area's data of at least one region? The reading counterpart of <see cref="CanChangeSome"/>.</summary>
+    public static bool CanReadSome(Actor actor, Area area) => GrantOf(actor.Role, area).Read switch
+    {
+        Reach.AllRegions => true,
+        Reach.OwnRegion => actor.RegionId is not null,
+        _ => false,
+    };
+
     /// <summary>The regions whose data the actor may read in the area: null means every region.</summary>
     public static IReadOnlySet<int>? ReadableRegions(Actor actor, Area area) =>
         GrantOf(actor.Role, area).Read switch

@@ -25,7 +25,7 @@ public sealed class CoverageInputs
     /// <summary>Advisors holding every skill the channel requires at level 2 or more.</summary>
     public required IReadOnlySet<int> Certified { get; init; }
 
-    /// <summary>Advisors' training days (any planned or completed enrolment's session days).</summary>
+    /// <summary>Advisors' training days: the session days of their enrolments that put them in training (<see cref="Training.Enrolment.InTraining"/>).</summary>
     public required IReadOnlySet<(int AdvisorId, DateOnly Date)> TrainingDays { get; init; }
 
     public required IReadOnlyList<Absence> Absences { get; init; }

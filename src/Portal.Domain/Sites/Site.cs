@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Portal.Domain.Regions;
 
 namespace Portal.Domain.Sites;
@@ -12,6 +13,17 @@ public class Site
     public Region? Region { get; set; }
     public SiteKind Kind { get; set; }
     public int Seats { get; set; }
+
+    /// <summary>
+    /// A site of the operator's own staff: only in-house advisors are the region's supply of their own, count towards
+    /// its readiness and are managed in the portal; subcontracted and offshore sites bring capacity, not people.
+    /// </summary>
+    public static Expression<Func<Site, bool>> InHouse { get; } = s => s.Kind == SiteKind.InHouse;
+
+    private static readonly Func<Site, bool> IsInHouseCompiled = InHouse.Compile();
+
+    /// <inheritdoc cref="InHouse"/>
+    public bool IsInHouse => IsInHouseCompiled(this);
 }
 
 public enum SiteKind

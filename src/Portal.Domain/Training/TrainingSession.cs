@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Portal.Domain.Regions;
 using Portal.Domain.Sites;
 
@@ -43,6 +44,29 @@ public class Enrolment : IVersioned
 
     public List<Attendance> Attendance { get; set; } = [];
     public int Version { get; set; }
+
+    /// <summary>
+    /// The enrolments that put the advisor in training on each of the session's days, so not on the floor: the advisor
+    /// is expected there (planned) or was there (completed, or failed at the end). A cancelled enrolment gives the days
+    /// back; a no-show is a matter for absences, not for the training plan.
+    /// </summary>
+    public static Expression<Func<Enrolment, bool>> InTraining { get; } =
+        e => e.Status == EnrolmentStatus.Planned || e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Failed;
+
+    private static readonly Func<Enrolment, bool> InTrainingCompiled = InTraining.Compile();
+
+    /// <inheritdoc cref="InTraining"/>
+    public bool PutsInTraining => InTrainingCompiled(this);
+
+    /// <summary>Completed (every day attended, passed) on or before the given day: a completion counts on its last day.</summary>
+    public static Expression<Func<Enrolment, bool>> CompletedAsOf(DateOnly day) =>
+        e => e.Status == EnrolmentStatus.Completed && e.CompletedOn <= day;
+
+    public bool IsCompletedAsOf(DateOnly day) => CompletedAsOf(day).Compile()(this);
+
+    /// <summary>Planned in a session that still has a day on or after the given day; the session and its days must be read.</summary>
+    public static Expression<Func<Enrolment, bool>> PlannedFrom(DateOnly day) =>
+        e => e.Status == EnrolmentStatus.Planned && e.Session!.Days.Any(d => d.Date >= day);
 }
 
 public enum EnrolmentStatus

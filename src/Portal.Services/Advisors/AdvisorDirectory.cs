@@ -112,7 +112,7 @@ public sealed class AdvisorDirectory(IDbContextFactory<PortalDbContext> dbFactor
         var regions = await db.Regions.AsNoTracking().Where(r => readable == null || readable.Contains(r.Id))
             .OrderBy(r => r.Wave).Select(r => new Option(r.Id, r.Code, r.Name)).ToListAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking()
-            .Where(s => s.Kind == Domain.Sites.SiteKind.InHouse && (readable == null || readable.Contains(s.RegionId)))
+            .Where(Domain.Sites.Site.InHouse).Where(s => readable == null || readable.Contains(s.RegionId))
             .OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Region!.Code, s.Name)).ToListAsync(cancellationToken);
         var skills = await db.Skills.AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Code, s.Name)).ToListAsync(cancellationToken);
         return new AdvisorFilters(regions, sites, skills);

@@ -19,6 +19,9 @@ public sealed record AdvisorProfile(
     IReadOnlyList<TrainingLine> Trainings,
     IReadOnlyList<ShiftLine> ComingShifts)
 {
+    /// <summary>Whether the user may see the advisor's shifts (assignments); HR never does, so gets none.</summary>
+    public bool SeesShifts { get; init; }
+
     /// <summary>The advisor's site, for the edit form.</summary>
     public int SiteId { get; init; }
 

@@ -28,9 +28,19 @@ public sealed class AdvisorProfileService(
     IValidator<NewAdvisor> newAdvisorValidator,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The answer to an employee number already given, the same whichever region holds it; an import refusing a taken
+    /// number uses the same words.
+    /// </summary>
+    public const string EmployeeNumberUnavailable = "Advisor_EmployeeNumberUnavailable";
+
     /// <summary>Creates an advisor at an in-house site of a region the actor may change; the employee number must be new.</summary>
     public async Task<SaveResult> CreateAsync(Actor actor, NewAdvisor form, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanChangeSome(actor, Area.Advisors))
+        {
+            return SaveResult.NotFound;
+        }
         var validation = await newAdvisorValidator.ValidateAsync(form, cancellationToken);
         if (!validation.IsValid)
         {
@@ -38,14 +48,16 @@ public sealed class AdvisorProfileService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == form.SiteId, cancellationToken);
-        if (site is null || site.Kind != Domain.Sites.SiteKind.InHouse || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
+        if (site is null || !site.IsInHouse || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
         {
             return SaveResult.Invalid(nameof(NewAdvisor.SiteId), "Capacity_SiteRequired");
         }
         var number = form.EmployeeNumber.ToUpperInvariant();
+        // Employee numbers are unique nationwide: the answer is the same whichever region holds the number, so that it
+        // tells nobody what exists elsewhere.
         if (await db.Advisors.AnyAsync(a => a.EmployeeNumber == number, cancellationToken))
         {
-            return SaveResult.Invalid(nameof(NewAdvisor.EmployeeNumber), "Advisor_EmployeeNumberTaken");
+            return SaveResult.Invalid(nameof(NewAdvisor.EmployeeNumber), EmployeeNumberUnavailable);
         }
         var advisor = new Advisor
         {
@@ -53,7 +65,7 @@ public sealed class AdvisorProfileService(
             WorkingTimePercent = form.WorkingTimePercent, Active = true,
         };
         db.Advisors.Add(advisor);
-        AuditLog.Record(db, actor, clock, "Advisor", number, site.RegionId, "Create", null,
+        AuditLog.Record(db, actor, clock, AuditEntities.Advisor, number, site.RegionId, "Create", null,
             new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent, advisor.Active });
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Saved;
@@ -65,6 +77,10 @@ public sealed class AdvisorProfileService(
     /// </summary>
     public async Task<SkillChangeResult> UpdateAsync(Actor actor, AdvisorDetails form, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanChangeSome(actor, Area.Advisors))
+        {
+            return new SkillChangeResult(SaveOutcome.NotFound, new Dictionary<string, string>());
+        }
         var validation = await newAdvisorValidator.ValidateAsync(form.AsNew(), cancellationToken);
         if (!validation.IsValid)
         {
@@ -78,10 +94,11 @@ public sealed class AdvisorProfileService(
             return new SkillChangeResult(SaveOutcome.NotFound, new Dictionary<string, string>());
         }
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == form.SiteId, cancellationToken);
-        if (site is null || site.Kind != Domain.Sites.SiteKind.InHouse || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
+        if (site is null || !site.IsInHouse || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
         {
             return new SkillChangeResult(SaveOutcome.Invalid, new Dictionary<string, string> { [nameof(AdvisorDetails.SiteId)] = "Capacity_SiteRequired" });
         }
+        var regionBefore = advisor.Site.RegionId;
         var before = new { advisor.LastName, advisor.FirstName, Site = advisor.Site.Name, advisor.WorkingTimePercent };
         advisor.LastName = form.LastName.Trim();
         advisor.FirstName = form.FirstName.Trim();
@@ -89,7 +106,7 @@ public sealed class AdvisorProfileService(
         advisor.WorkingTimePercent = form.WorkingTimePercent;
         db.Entry(advisor).State = EntityState.Modified;
         advisor.Version = form.Version;
-        AuditLog.Record(db, actor, clock, "Advisor", number, site.RegionId, "Update", before,
+        AuditLog.Record(db, actor, clock, AuditEntities.Advisor, number, site.RegionId, "Update", before,
             new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent });
         try
         {
@@ -98,7 +115,7 @@ public sealed class AdvisorProfileService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SkillChangeResult(SaveOutcome.Conflict, new Dictionary<string, string>(), await LastChangeAsync(number, cancellationToken));
+            return new SkillChangeResult(SaveOutcome.Conflict, new Dictionary<string, string>(), await LastChangeAsync(number, regionBefore, cancellationToken));
         }
     }
 
@@ -108,6 +125,10 @@ public sealed class AdvisorProfileService(
     /// </summary>
     public async Task<SaveResult> SetActiveAsync(Actor actor, string employeeNumber, int version, bool active, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanChangeSome(actor, Area.Advisors))
+        {
+            return SaveResult.NotFound;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var number = employeeNumber.ToUpperInvariant();
         var advisor = await db.Advisors.Include(a => a.Site).SingleOrDefaultAsync(a => a.EmployeeNumber == number, cancellationToken);
@@ -119,7 +140,7 @@ public sealed class AdvisorProfileService(
         {
             return SaveResult.Saved;
         }
-        AuditLog.Record(db, actor, clock, "Advisor", number, advisor.Site.RegionId, active ? "Reactivate" : "Deactivate",
+        AuditLog.Record(db, actor, clock, AuditEntities.Advisor, number, advisor.Site.RegionId, active ? "Reactivate" : "Deactivate",
             new { Active = advisor.Active }, new { Active = active });
         advisor.Version = version;
         advisor.Active = active;
@@ -134,8 +155,16 @@ public sealed class AdvisorProfileService(
         }
     }
 
+    /// <summary>
+    /// The advisor's profile, or null when the actor may not read it. Coming shifts are assignments: only who may read
+    /// the region's assignments gets them (not HR); a training day replaces that day's shift.
+    /// </summary>
     public async Task<AdvisorProfile?> GetAsync(Actor actor, string employeeNumber, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanReadSome(actor, Area.Advisors))
+        {
+            return null;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var number = employeeNumber.ToUpperInvariant();
         var advisor = await db.Advisors.AsNoTracking()
@@ -160,23 +189,37 @@ public sealed class AdvisorProfileService(
             .OrderByDescending(t => t.FirstDay).ToList();
         var today = LocalCalendar.Paris.Today(clock);
         var horizon = today.AddDays(14);
-        var shifts = await db.Shifts.AsNoTracking().Where(s => s.AdvisorId == advisor.Id && s.Date >= today && s.Date <= horizon)
+        var seesShifts = AccessRules.CanRead(actor, Area.Assignments, advisor.RegionId);
+        var inTraining = (await db.Enrolments.AsNoTracking().Where(Enrolment.InTraining).Where(e => e.AdvisorId == advisor.Id)
+            .SelectMany(e => e.Session!.Days.Where(d => d.Date >= today && d.Date <= horizon), (e, d) => d.Date)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var shifts = !seesShifts ? [] : (await db.Shifts.AsNoTracking().Where(s => s.AdvisorId == advisor.Id && s.Date >= today && s.Date <= horizon)
             .OrderBy(s => s.Date).ThenBy(s => s.Start)
-            .Select(s => new ShiftLine(s.Date, s.Start, s.End, s.Channel!.Code)).ToListAsync(cancellationToken);
+            .Select(s => new ShiftLine(s.Date, s.Start, s.End, s.Channel!.Code)).ToListAsync(cancellationToken))
+            .Where(s => !inTraining.Contains(s.Date)).ToList();
         return new AdvisorProfile(advisor.Id, advisor.Version, advisor.EmployeeNumber, advisor.FirstName, advisor.LastName, advisor.Region,
             advisor.Site, advisor.WorkingTimePercent, advisor.Active, AccessRules.CanChange(actor, Area.Advisors, advisor.RegionId),
             skills.OrderBy(s => s.Name).ToList(), others, trainings, shifts)
         {
+            SeesShifts = seesShifts,
             SiteId = advisor.SiteId,
-            Sites = await db.Sites.AsNoTracking().Where(s => s.Kind == Domain.Sites.SiteKind.InHouse).OrderBy(s => s.Name)
+            Sites = await db.Sites.AsNoTracking().Where(Domain.Sites.Site.InHouse).OrderBy(s => s.Name)
                 .Select(s => new { s.Id, s.Name, s.RegionId }).ToListAsync(cancellationToken) is var all
                 ? all.Where(s => AccessRules.CanChange(actor, Area.Advisors, s.RegionId)).Select(s => new Choice(s.Id, s.Name)).ToList()
                 : [],
         };
     }
 
+    /// <summary>
+    /// Sets one skill's level by hand, through the advisor's own rule (<see cref="Advisor.SetSkill"/>): lowering needs a
+    /// reason, the level is dated by the user and recorded as set by the user. The advisor's version guards the change.
+    /// </summary>
     public async Task<SkillChangeResult> SetSkillAsync(Actor actor, SkillChange change, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanChangeSome(actor, Area.Advisors))
+        {
+            return new SkillChangeResult(SaveOutcome.NotFound, new Dictionary<string, string>());
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var number = change.EmployeeNumber.ToUpperInvariant();
         var advisor = await db.Advisors.Include(a => a.Skills).Include(a => a.Site).SingleOrDefaultAsync(a => a.EmployeeNumber == number, cancellationToken);
@@ -196,22 +239,19 @@ public sealed class AdvisorProfileService(
             return new SkillChangeResult(SaveOutcome.Invalid, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage));
         }
 
-        var before = held is null ? null : new { Level = (int)held.Level, CertifiedOn = Day(held.CertifiedOn), Source = held.Source.ToString() };
-        if (held is null)
+        var result = advisor.SetSkill(LevelChange.ByHand(change.SkillId, change.Level, change.CertifiedOn, actor.UserName, change.Reason));
+        switch (result.Outcome)
         {
-            held = new AdvisorSkill { AdvisorId = advisor.Id, SkillId = change.SkillId };
-            advisor.Skills.Add(held);
+            case LevelChangeOutcome.Refused:
+                return new SkillChangeResult(SaveOutcome.Invalid, Refusal(result.Refusal!.Value));
+            case LevelChangeOutcome.Unchanged:
+                return new SkillChangeResult(SaveOutcome.Saved, new Dictionary<string, string>());
         }
-        held.Level = change.Level;
-        held.CertifiedOn = change.CertifiedOn;
-        held.Source = CertificationSource.Manual;
-        held.CourseId = null;
-        held.SetBy = actor.UserName;
         // The advisor's version guards the whole record, skills included: the form's version is the one expected.
         db.Entry(advisor).State = EntityState.Modified;
         advisor.Version = change.AdvisorVersion;
-        AuditLog.Record(db, actor, clock, "AdvisorSkill", $"{advisor.EmployeeNumber}/{skill.Code}", advisor.Site.RegionId, "SetLevel",
-            before, new { Level = (int)change.Level, CertifiedOn = Day(change.CertifiedOn), Source = held.Source.ToString() }, change.Reason);
+        AuditLog.Record(db, actor, clock, AuditEntities.AdvisorSkill, $"{advisor.EmployeeNumber}/{skill.Code}", advisor.Site.RegionId, "SetLevel",
+            Audited(result.Before), Audited(result.After), change.Reason);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -219,17 +259,32 @@ public sealed class AdvisorProfileService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SkillChangeResult(SaveOutcome.Conflict, new Dictionary<string, string>(), await LastChangeAsync(advisor.EmployeeNumber, cancellationToken));
+            return new SkillChangeResult(SaveOutcome.Conflict, new Dictionary<string, string>(), await LastChangeAsync(advisor.EmployeeNumber, advisor.Site.RegionId, cancellationToken));
         }
     }
 
-    /// <summary>The most recent audited change of the advisor, to tell the user what came first.</summary>
-    private async Task<ConflictingChange?> LastChangeAsync(string employeeNumber, CancellationToken cancellationToken)
+    /// <summary>The resource key, by form field, of a level change the advisor's rule refuses.</summary>
+    public static IReadOnlyDictionary<string, string> Refusal(LevelRefusal refusal) => refusal switch
+    {
+        LevelRefusal.ReasonRequired => new Dictionary<string, string> { [nameof(SkillChange.Reason)] = "Skill_ReasonRequired" },
+        _ => new Dictionary<string, string> { [nameof(SkillChange.Level)] = "Skill_LevelRange" },
+    };
+
+    private static object? Audited(HeldLevel? level) =>
+        level is null ? null : new { Level = (int)level.Level, CertifiedOn = Day(level.CertifiedOn), Source = level.Source.ToString() };
+
+    /// <summary>
+    /// The most recent audited change of the advisor or its skills in the advisor's region, to tell the user what came
+    /// first. Region and entity both filter, so that no entry of another region's record ever answers.
+    /// </summary>
+    private async Task<ConflictingChange?> LastChangeAsync(string employeeNumber, int regionId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var prefix = employeeNumber + "/";
         var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityKey == employeeNumber || a.EntityKey.StartsWith(prefix))
+            .Where(a => a.RegionId == regionId)
+            .Where(a => (a.Entity == AuditEntities.Advisor && a.EntityKey == employeeNumber)
+                        || (a.Entity == AuditEntities.AdvisorSkill && a.EntityKey.StartsWith(prefix)))
             .OrderByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return last is null ? null : new ConflictingChange(last.UserName, last.AtUtc, $"{last.EntityKey}: {last.Before ?? "—"} → {last.After ?? "—"}");

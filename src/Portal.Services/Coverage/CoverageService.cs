@@ -24,8 +24,6 @@ public sealed record ChannelSettings(string Code, ChannelKind Kind, double Servi
 
 public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory, RegionDirectory regions)
 {
-    private static readonly EnrolmentStatus[] Trains = [EnrolmentStatus.Planned, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
-
     /// <summary>
     /// The coverage of a region, channel and week, or null when the region does not exist or the actor may not read
     /// its coverage, or the channel does not exist. Any day of the week may be given: the week starts on its Monday.
@@ -93,15 +91,15 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
         var skills = channel.RequiredSkills.Select(s => s.SkillId).ToList();
         var certified = skills.Count == 0
             ? onShift
-            : await db.AdvisorSkills
-                .Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId) && s.Level >= Domain.Skills.ProficiencyLevel.Certified)
+            : await db.AdvisorSkills.Where(Domain.Advisors.AdvisorSkill.Certified)
+                .Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId))
                 .GroupBy(s => s.AdvisorId)
                 .Where(g => g.Count() == skills.Count)
                 .Select(g => g.Key)
                 .ToListAsync(cancellationToken);
 
-        var training = await db.Enrolments
-            .Where(e => onShift.Contains(e.AdvisorId) && Trains.Contains(e.Status))
+        var training = await db.Enrolments.Where(Enrolment.InTraining)
+            .Where(e => onShift.Contains(e.AdvisorId))
             .SelectMany(e => e.Session!.Days.Where(d => d.Date >= monday && d.Date <= sunday), (e, d) => new { e.AdvisorId, d.Date })
             .ToListAsync(cancellationToken);
 

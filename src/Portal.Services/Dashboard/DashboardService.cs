@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
-using Portal.Domain.Sites;
+using Portal.Domain.Advisors;
+using Portal.Domain.Rules;
+using Portal.Domain.Assignments;
 using Portal.Domain.Time;
 using Portal.Domain.Training;
 using Portal.Services.Data;
@@ -17,16 +19,16 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     /// </summary>
     public async Task<DashboardView?> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        var readable = AccessRules.ReadableRegions(actor, Area.Dashboard);
+        if (actor.Role == PortalRole.Advisor ? !AccessRules.CanUse(actor, Area.Me) : readable is { Count: 0 })
+        {
+            return null;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = LocalCalendar.Paris.Today(clock);
         if (actor.Role == PortalRole.Advisor)
         {
-            return AccessRules.CanUse(actor, Area.Me) ? await AdvisorAsync(db, actor.AdvisorId!.Value, today, cancellationToken) : null;
-        }
-        var readable = AccessRules.ReadableRegions(actor, Area.Dashboard);
-        if (readable is { Count: 0 })
-        {
-            return null;
+            return await AdvisorAsync(db, actor.AdvisorId!.Value, today, cancellationToken);
         }
         var regions = await RegionFiguresQuery.LoadAsync(db, readable, today, cancellationToken);
         return actor.Role switch
@@ -49,18 +51,17 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         var upcomingSessions = await db.TrainingSessions
             .CountAsync(s => s.Region!.Code == region.Code && s.Days.Any(d => d.Date >= today && d.Date <= inThreeWeeks), cancellationToken);
         var nextWeek = today.AddDays(7);
-        var shifts = await db.Shifts
-            .CountAsync(s => s.Date >= today && s.Date < nextWeek && s.Advisor!.Site!.Region!.Code == region.Code && s.Advisor.Site.Kind == SiteKind.InHouse, cancellationToken);
+        var shifts = await db.Shifts.Where(Predicate.Through<Shift, Advisor>(s => s.Advisor!, Advisor.InHouse))
+            .CountAsync(s => s.Date >= today && s.Date < nextWeek && s.Advisor!.Site!.Region!.Code == region.Code, cancellationToken);
         return new DirectorDashboard(region, upcomingSessions, shifts);
     }
 
     private static async Task<HrDashboard> HrAsync(PortalDbContext db, List<RegionFigures> regions, DateOnly today, CancellationToken cancellationToken)
     {
         var perCourse = await db.Enrolments
-            .Where(e => e.Session!.Course!.RequiredForRegionalisation
-                        && ((e.Status == EnrolmentStatus.Completed && e.CompletedOn <= today)
-                            || (e.Status == EnrolmentStatus.Planned && e.Session.Days.Any(d => d.Date >= today))))
-            .Join(db.Advisors.Where(a => a.Active && a.Site!.Kind == SiteKind.InHouse), e => e.AdvisorId, a => a.Id,
+            .Where(e => e.Session!.Course!.RequiredForRegionalisation)
+            .Where(Enrolment.CompletedAsOf(today).Or(Enrolment.PlannedFrom(today)))
+            .Join(db.Advisors.Where(Advisor.ActiveInHouse), e => e.AdvisorId, a => a.Id,
                 (e, a) => new { RegionId = a.Site!.RegionId, e.Session!.CourseId, e.Status, e.AdvisorId })
             .GroupBy(x => new { x.RegionId, x.CourseId, x.Status })
             .Select(g => new { g.Key.RegionId, g.Key.CourseId, g.Key.Status, Advisors = g.Select(x => x.AdvisorId).Distinct().Count() })
@@ -91,7 +92,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             .Select(s => new UpcomingItem(s.Date, UpcomingKind.Shift, s.Start, s.End, s.Channel!.Code))
             .ToListAsync(cancellationToken);
         var training = await db.Enrolments
-            .Where(e => e.AdvisorId == advisorId && e.Status == EnrolmentStatus.Planned)
+            .Where(e => e.AdvisorId == advisorId)
+            .Where(Enrolment.InTraining)
             .SelectMany(e => e.Session!.Days.Where(d => d.Date >= today && d.Date <= horizon),
                 (e, d) => new UpcomingItem(d.Date, UpcomingKind.Training, null, null, e.Session!.Course!.Title))
             .ToListAsync(cancellationToken);

@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Advisors;
+using Portal.Domain.Rules;
 using Portal.Domain.Sites;
 using Portal.Domain.Training;
 using Portal.Services.Data;
@@ -10,7 +13,7 @@ internal static class RegionFiguresQuery
 {
     /// <summary>
     /// Figures of the given regions (null: all). Training counts an active in-house advisor as completed when every
-    /// course required for regionalisation has a completed enrolment dated on or before <paramref name="asOf"/>;
+    /// course required for regionalisation is completed as of <paramref name="asOf"/> (<see cref="TrainingCompletion"/>);
     /// as planned when the missing ones have a planned enrolment in a session still to come.
     /// </summary>
     public static async Task<List<RegionFigures>> LoadAsync(PortalDbContext db, IReadOnlySet<int>? regionIds, DateOnly asOf, CancellationToken cancellationToken)
@@ -27,43 +30,37 @@ internal static class RegionFiguresQuery
             .ToListAsync(cancellationToken);
 
         var required = await db.Courses.Where(c => c.RequiredForRegionalisation).Select(c => c.Id).ToListAsync(cancellationToken);
-        var requiredCount = required.Count;
 
-        var advisors = await db.Advisors
-            .Where(a => a.Active && a.Site!.Kind == SiteKind.InHouse && (regionIds == null || regionIds.Contains(a.Site.RegionId)))
-            .Select(a => new
-            {
-                a.Site!.RegionId,
-                Completed = db.Enrolments
-                    .Where(e => e.AdvisorId == a.Id && required.Contains(e.Session!.CourseId)
-                                && e.Status == EnrolmentStatus.Completed && e.CompletedOn <= asOf)
-                    .Select(e => e.Session!.CourseId).Distinct().Count(),
-                CompletedOrPlanned = db.Enrolments
-                    .Where(e => e.AdvisorId == a.Id && required.Contains(e.Session!.CourseId)
-                                && ((e.Status == EnrolmentStatus.Completed && e.CompletedOn <= asOf)
-                                    || (e.Status == EnrolmentStatus.Planned && e.Session.Days.Any(d => d.Date >= asOf))))
-                    .Select(e => e.Session!.CourseId).Distinct().Count(),
-            })
-            .GroupBy(a => a.RegionId)
-            .Select(g => new
-            {
-                RegionId = g.Key,
-                Active = g.Count(),
-                Completed = g.Count(a => a.Completed == requiredCount),
-                CompletedOrPlanned = g.Count(a => a.CompletedOrPlanned == requiredCount),
-            })
-            .ToListAsync(cancellationToken);
+        // One pass over the advisors, each rule placed in the projection: as fast as the rule written out by hand.
+        var advisor = Expression.Parameter(typeof(Advisor), "a");
+        var flags = Expression.Lambda<Func<Advisor, AdvisorFlags>>(Expression.MemberInit(Expression.New(typeof(AdvisorFlags)),
+            Expression.Bind(typeof(AdvisorFlags).GetProperty(nameof(AdvisorFlags.RegionId))!,
+                Expression.Property(Expression.Property(advisor, nameof(Advisor.Site)), nameof(Site.RegionId))),
+            Expression.Bind(typeof(AdvisorFlags).GetProperty(nameof(AdvisorFlags.Completed))!,
+                Predicate.Inline(TrainingCompletion.CompletedEveryRequired(db.Enrolments, required, asOf), advisor)),
+            Expression.Bind(typeof(AdvisorFlags).GetProperty(nameof(AdvisorFlags.CompletedOrPlanned))!,
+                Predicate.Inline(TrainingCompletion.CompletedOrPlannedEveryRequired(db.Enrolments, required, asOf), advisor))), advisor);
+        var counts = await db.Advisors.Where(Advisor.ActiveInHouse).Where(a => regionIds == null || regionIds.Contains(a.Site!.RegionId))
+            .Select(flags)
+            .GroupBy(f => f.RegionId)
+            .Select(g => new { RegionId = g.Key, Active = g.Count(), Completed = g.Count(f => f.Completed), CompletedOrPlanned = g.Count(f => f.CompletedOrPlanned) })
+            .ToDictionaryAsync(g => g.RegionId, cancellationToken);
 
         return regions.Select(r =>
         {
             int Sites(SiteKind kind) => sites.Where(s => s.RegionId == r.Id && s.Kind == kind).Sum(s => s.Count);
-            var people = advisors.FirstOrDefault(a => a.RegionId == r.Id);
-            // With no required course, every advisor has completed them all.
-            var completed = people?.Completed ?? 0;
-            var planned = (people?.CompletedOrPlanned ?? 0) - completed;
+            var people = counts.GetValueOrDefault(r.Id);
+            var done = people?.Completed ?? 0;
             return new RegionFigures(r.Code, r.Name, r.Wave, r.Status, r.PlannedSwitchDate, r.ActualSwitchDate, r.Customers,
                 new SiteCounts(Sites(SiteKind.InHouse), Sites(SiteKind.Subcontracted), Sites(SiteKind.Offshore)),
-                people?.Active ?? 0, completed, planned);
+                people?.Active ?? 0, done, (people?.CompletedOrPlanned ?? 0) - done);
         }).ToList();
+    }
+
+    private sealed class AdvisorFlags
+    {
+        public int RegionId { get; init; }
+        public bool Completed { get; init; }
+        public bool CompletedOrPlanned { get; init; }
     }
 }

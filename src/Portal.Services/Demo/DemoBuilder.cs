@@ -314,26 +314,16 @@ internal sealed class DemoBuilder
         data.Enrolments.Add(enrolment);
     }
 
-    /// <summary>Completion grants the course's skills: the higher of the current and the granted level.</summary>
+    /// <summary>Completion grants the course's skills: the higher of the current and the granted level (<see cref="Advisor.SetSkill"/>).</summary>
     private void GrantFromCourse(Advisor advisor, int courseId, DateOnly on)
     {
         foreach (var grant in data.Courses.First(c => c.Id == courseId).GrantedSkills)
         {
-            var held = advisor.Skills.FirstOrDefault(s => s.SkillId == grant.SkillId);
-            if (held is null)
+            var result = advisor.SetSkill(LevelChange.ByCourse(courseId, grant.SkillId, grant.Level, on));
+            if (result.Added)
             {
-                held = new AdvisorSkill { AdvisorId = advisor.Id, SkillId = grant.SkillId };
-                advisor.Skills.Add(held);
-                data.AdvisorSkills.Add(held);
+                data.AdvisorSkills.Add(result.Skill!);
             }
-            else if (held.Level >= grant.Level)
-            {
-                continue;
-            }
-            held.Level = grant.Level;
-            held.CertifiedOn = on;
-            held.Source = CertificationSource.Course;
-            held.CourseId = courseId;
         }
     }
 

@@ -15,6 +15,10 @@ public sealed class RegionDirectory(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>The region of an address, or null when it does not exist or the actor may not read it in that area.</summary>
     public async Task<RegionSummary?> FindAsync(Actor actor, string code, Area area, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanReadSome(actor, area))
+        {
+            return null;
+        }
         var upper = code.ToUpperInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var region = await db.Regions.AsNoTracking()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Advisors;
 using Portal.Domain.Skills;
 using Portal.Domain.Sites;
 using Portal.Services.Data;
@@ -51,7 +52,7 @@ public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFac
             .ToListAsync(cancellationToken);
 
         var site = siteId is { } id
-            ? await db.Sites.AsNoTracking().Where(s => s.Id == id && s.Kind == SiteKind.InHouse).Select(s => new { s.Id, s.RegionId }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Sites.AsNoTracking().Where(Site.InHouse).Where(s => s.Id == id).Select(s => new { s.Id, s.RegionId }).SingleOrDefaultAsync(cancellationToken)
             : null;
         if (siteId is not null && site is null)
         {
@@ -64,7 +65,7 @@ public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFac
         }
 
         var sites = await db.Sites.AsNoTracking()
-            .Where(s => s.RegionId == region.Id && s.Kind == SiteKind.InHouse)
+            .Where(Site.InHouse).Where(s => s.RegionId == region.Id)
             .OrderBy(s => s.Name)
             .Select(s => new MatrixSite(s.Id, s.Name, s.City))
             .ToListAsync(cancellationToken);
@@ -74,8 +75,8 @@ public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFac
             .OrderBy(n => n.Id)
             .ToListAsync(cancellationToken);
 
-        var advisors = db.Advisors.AsNoTracking()
-            .Where(a => a.Active && a.Site!.Kind == SiteKind.InHouse && a.Site.RegionId == region.Id && (site == null || a.SiteId == site.Id));
+        var advisors = db.Advisors.AsNoTracking().Where(Advisor.ActiveInHouse)
+            .Where(a => a.Site!.RegionId == region.Id && (site == null || a.SiteId == site.Id));
         var people = await advisors
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.EmployeeNumber)
             .Select(a => new { a.Id, a.EmployeeNumber, a.LastName, a.FirstName, Site = a.Site!.Name })
@@ -97,7 +98,7 @@ public sealed class SkillsMatrixService(IDbContextFactory<PortalDbContext> dbFac
         var peaks = await PeaksAsync(db, region.Id, cancellationToken);
         var columns = skills.Select((s, i) => new MatrixSkill(
             s.Id, s.Code, s.Name,
-            rows.Count(r => r.Levels[i] >= (int)ProficiencyLevel.Certified),
+            rows.Count(r => ((ProficiencyLevel)r.Levels[i]).IsCertified()),
             needs.Where(n => n.SkillId == s.Id).Select(n => n.Code).ToList(),
             needs.Where(n => n.SkillId == s.Id).Select(n => peaks.GetValueOrDefault(n.Code)).DefaultIfEmpty().Max())).ToList();
         return new SkillsMatrix(region, site?.Id, regions, sites, columns, rows);

@@ -45,6 +45,10 @@ public sealed class SubcontractingService(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<SaveResult> SaveAsync(Actor actor, CapacityForm form, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanChangeSome(actor, Area.Subcontracting))
+        {
+            return SaveResult.NotFound;
+        }
         var validation = await validator.ValidateAsync(form, cancellationToken);
         if (!validation.IsValid)
         {
@@ -95,6 +99,10 @@ public sealed class SubcontractingService(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<SaveResult> DeleteAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
     {
+        if (!AccessRules.CanChangeSome(actor, Area.Subcontracting))
+        {
+            return SaveResult.NotFound;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var existing = await db.SubcontractorCapacities.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (existing is null || !AccessRules.CanChange(actor, Area.Subcontracting, existing.RegionId))

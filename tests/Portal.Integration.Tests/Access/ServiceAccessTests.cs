@@ -125,6 +125,23 @@ public class ServiceAccessTests(PortalFixture fixture)
     }
 
     [Theory]
+    [InlineData(PortalRole.HR, null)]
+    [InlineData(PortalRole.Advisor, null)]
+    [InlineData(PortalRole.RegionalDirector, null)]
+    public async Task Who_may_change_no_capacity_is_refused_before_the_form_is_checked(PortalRole role, int? region)
+    {
+        var actor = new Actor("x", role, region, role == PortalRole.Advisor ? 1 : null);
+        var service = Service<Portal.Services.Subcontracting.SubcontractingService>();
+
+        var saved = await service.SaveAsync(actor, new Portal.Services.Subcontracting.CapacityForm { SiteId = 0, Agents = 0 }, TestContext.Current.CancellationToken);
+        var deleted = await service.DeleteAsync(actor, 1, -1, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Portal.Services.SaveOutcome.NotFound, saved.Outcome);
+        Assert.Empty(saved.Errors);
+        Assert.Equal(Portal.Services.SaveOutcome.NotFound, deleted.Outcome);
+    }
+
+    [Theory]
     [InlineData(PortalRole.RegionalDirector)]
     [InlineData(PortalRole.HR)]
     [InlineData(PortalRole.Advisor)]

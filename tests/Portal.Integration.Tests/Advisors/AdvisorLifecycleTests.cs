@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
+using Portal.Domain.Audit;
 using Portal.Domain.Sites;
+using Portal.Domain.Skills;
 using Portal.Services;
 using Portal.Services.Advisors;
 using Portal.Services.Subcontracting;
@@ -82,7 +84,68 @@ public sealed class AdvisorLifecycleTests(SeparatePortalFixture fixture) : IClas
     {
         var result = await Service.CreateAsync(DirectorBpl, new NewAdvisor("E101300", "Nom", "Prénom", await SiteAsync(Bpl, SiteKind.InHouse), 100), TestContext.Current.CancellationToken);
 
-        Assert.Equal("Advisor_EmployeeNumberTaken", result.Errors["EmployeeNumber"]);
+        Assert.Equal("Advisor_EmployeeNumberUnavailable", result.Errors["EmployeeNumber"]);
+    }
+
+    [Fact]
+    public async Task A_number_taken_in_another_region_is_refused_in_the_same_words_as_one_taken_in_the_own()
+    {
+        await using var db = app.CreateDbContext();
+        var own = await db.Advisors.Where(a => a.Site!.RegionId == Bpl).Select(a => a.EmployeeNumber).FirstAsync(TestContext.Current.CancellationToken);
+        var other = await db.Advisors.Where(a => a.Site!.RegionId == Nc).Select(a => a.EmployeeNumber).FirstAsync(TestContext.Current.CancellationToken);
+        var site = await SiteAsync(Bpl, SiteKind.InHouse);
+
+        var takenHere = await Service.CreateAsync(DirectorBpl, new NewAdvisor(own, "Nom", "Prénom", site, 100), TestContext.Current.CancellationToken);
+        var takenThere = await Service.CreateAsync(DirectorBpl, new NewAdvisor(other, "Nom", "Prénom", site, 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Invalid, takenThere.Outcome);
+        Assert.Equal(takenHere.Outcome, takenThere.Outcome);
+        Assert.Equal(takenHere.Errors, takenThere.Errors);
+        Assert.Equal(AdvisorProfileService.EmployeeNumberUnavailable, takenThere.Errors["EmployeeNumber"]);
+    }
+
+    [Theory]
+    [InlineData(PortalRole.HR, null)]
+    [InlineData(PortalRole.Advisor, null)]
+    [InlineData(PortalRole.RegionalDirector, null)]
+    public async Task Who_may_change_no_advisor_is_refused_before_the_form_is_checked(PortalRole role, int? region)
+    {
+        var actor = new Actor("x", role, region, role == PortalRole.Advisor ? 1 : null);
+        var site = await SiteAsync(Bpl, SiteKind.InHouse);
+
+        var created = await Service.CreateAsync(actor, new NewAdvisor("", "", "", site, 0), TestContext.Current.CancellationToken);
+        var updated = await Service.UpdateAsync(actor, new AdvisorDetails("E101300", 0, "", "", site, 0), TestContext.Current.CancellationToken);
+        var skill = await Service.SetSkillAsync(actor, new SkillChange("E101300", 0, 999, (ProficiencyLevel)9, new DateOnly(2999, 1, 1), null), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.NotFound, created.Outcome);
+        Assert.Empty(created.Errors);
+        Assert.Equal(SaveOutcome.NotFound, updated.Outcome);
+        Assert.Empty(updated.Errors);
+        Assert.Equal(SaveOutcome.NotFound, skill.Outcome);
+    }
+
+    [Fact]
+    public async Task A_conflict_names_the_change_of_this_advisor_in_its_region_never_another_entry_with_a_like_key()
+    {
+        var profile = await Service.GetAsync(DirectorBpl, "E101800", TestContext.Current.CancellationToken);
+        var first = await Service.UpdateAsync(new Actor("national@portal.demo", PortalRole.NationalAdmin),
+            new AdvisorDetails("E101800", profile!.Version, "Premier", "Prénom", profile.SiteId, 100), TestContext.Current.CancellationToken);
+        await using (var db = app.CreateDbContext())
+        {
+            // Later entries whose key looks like the advisor's: another region's, and another entity's in the same region.
+            db.AuditEntries.AddRange(
+                new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "director.nc@portal.demo", Entity = "AdvisorSkill", EntityKey = "E101800/SECRET", RegionId = Nc, Action = "SetLevel", After = "Normandie" },
+                new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "someone@portal.demo", Entity = "Shift", EntityKey = "E101800", RegionId = Bpl, Action = "Create", After = "vacation" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var second = await Service.UpdateAsync(DirectorBpl, new AdvisorDetails("E101800", profile.Version, "Second", "Prénom", profile.SiteId, 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SaveOutcome.Saved, first.Outcome);
+        Assert.Equal(SaveOutcome.Conflict, second.Outcome);
+        Assert.Equal("national@portal.demo", second.Conflict!.UserName);
+        Assert.Contains("Premier", second.Conflict.What, StringComparison.Ordinal);
+        Assert.DoesNotContain("Normandie", second.Conflict.What, StringComparison.Ordinal);
     }
 
     [Theory]

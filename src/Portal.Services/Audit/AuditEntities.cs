@@ -1,0 +1,8 @@
+namespace Portal.Services.Audit;
+
+/// <summary>The entity names the audit log records, so that writing an entry and looking one up use the same word.</summary>
+public static class AuditEntities
+{
+    public const string Advisor = "Advisor";
+    public const string AdvisorSkill = "AdvisorSkill";
+}
