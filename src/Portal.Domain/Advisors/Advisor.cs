@@ -58,7 +58,7 @@ public class Advisor : IVersioned
             {
                 return new LevelChangeResult(LevelChangeOutcome.Unchanged, held, HeldLevel.Of(held), null);
             }
-            if (lowers && (change.Reason is not { } reason || string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < LevelChange.MinReasonLength))
+            if (lowers && !LevelChange.IsEnoughToLower(change.Reason))
             {
                 return LevelChangeResult.Refuse(LevelRefusal.ReasonRequired);
             }

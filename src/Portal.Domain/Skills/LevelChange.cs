@@ -11,6 +11,9 @@ public sealed record LevelChange
     /// <summary>The shortest reason accepted for lowering a level by hand or by import.</summary>
     public const int MinReasonLength = 10;
 
+    /// <summary>Whether a reason is enough to lower a level: at least <see cref="MinReasonLength"/> characters once trimmed.</summary>
+    public static bool IsEnoughToLower(string? reason) => reason is not null && reason.Trim().Length >= MinReasonLength;
+
     private LevelChange(int skillId, ProficiencyLevel level, DateOnly on, CertificationSource source, string? by, int? courseId, string? reason)
     {
         SkillId = skillId;

@@ -49,6 +49,8 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
 
     public string Name => "advisors";
 
+    public Actor Actor => actor;
+
     public ImportFormat Format => Columns;
 
     public async Task PrepareAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -88,7 +90,7 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
         advisors.TryGetValue(number, out var existing);
         if (existing is not null && !AccessRules.CanChange(actor, Area.Advisors, existing.RegionId))
         {
-            return Refuse("Advisor_EmployeeNumberUnavailable");
+            return Refuse(AdvisorProfileService.EmployeeNumberUnavailable);
         }
         if (!sites.TryGetValue(line["site"], out var site) || !AccessRules.CanChange(actor, Area.Advisors, site.RegionId))
         {
@@ -193,7 +195,7 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
 
     public string Summary(ImportCounts counts) => Messages.Format("AdvisorImport_Done", counts.Created, counts.Updated, counts.Unchanged);
 
-    /// <summary>Sets what the row says; a skill already held at the listed level keeps its date and source. Answers whether anything changed.</summary>
+    /// <summary>Sets what the row says through the one rule that sets a skill level. Answers whether anything changed.</summary>
     private bool Apply(Advisor advisor, Row row)
     {
         var changed = advisor.LastName != row.Advisor.LastName || advisor.FirstName != row.Advisor.FirstName || advisor.SiteId != row.Site.Id
@@ -205,22 +207,8 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
         advisor.Active = row.Active;
         foreach (var (skill, level) in row.Skills)
         {
-            var held = advisor.Skills.SingleOrDefault(s => s.SkillId == skill.Id);
-            if (held?.Level == level)
-            {
-                continue;
-            }
-            if (held is null)
-            {
-                held = new AdvisorSkill { AdvisorId = advisor.Id, SkillId = skill.Id };
-                advisor.Skills.Add(held);
-            }
-            held.Level = level;
-            held.CertifiedOn = today;
-            held.Source = CertificationSource.Import;
-            held.CourseId = null;
-            held.SetBy = actor.UserName;
-            changed = true;
+            // The row was checked against the skill form's rules: a lowering never reaches here.
+            changed |= advisor.SetSkill(LevelChange.ByImport(skill.Id, level, today, actor.UserName)).Outcome == LevelChangeOutcome.Changed;
         }
         return changed;
     }

@@ -23,6 +23,6 @@ public sealed class AdvisorImportService(
         {
             return ImportResult.Refused(Messages.Format("AdvisorImport_Forbidden"));
         }
-        return await pipeline.RunAsync(actor, csv, new AdvisorFile(actor, advisorRules, skillRules, clock), cancellationToken);
+        return await pipeline.RunAsync(csv, new AdvisorFile(actor, advisorRules, skillRules, clock), cancellationToken);
     }
 }

@@ -17,13 +17,11 @@ public sealed record SkillChange(string EmployeeNumber, int AdvisorVersion, int 
 /// <summary>The rules of a skill change, shared by the form and the service; messages are resource keys.</summary>
 public sealed class SkillChangeValidator : AbstractValidator<SkillChange>
 {
-    public const int MinReasonLength = 10;
-
     public SkillChangeValidator(TimeProvider clock)
     {
         RuleFor(c => c.Level).IsInEnum().WithMessage("Skill_LevelRange");
         RuleFor(c => c.CertifiedOn).Must(d => d <= LocalCalendar.Paris.Today(clock)).WithMessage("Skill_DateInFuture");
-        RuleFor(c => c.Reason).Must(r => r is { Length: >= MinReasonLength } && !string.IsNullOrWhiteSpace(r))
+        RuleFor(c => c.Reason).Must(LevelChange.IsEnoughToLower)
             .When(c => c.PreviousLevel is { } previous && c.Level < previous)
             .WithMessage("Skill_ReasonRequired");
     }

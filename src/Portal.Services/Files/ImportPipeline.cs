@@ -15,6 +15,9 @@ public interface IImportFile<TRow>
     /// <summary>The file's name in the audit log (<c>advisors</c>, <c>forecast</c>).</summary>
     string Name { get; }
 
+    /// <summary>Who imports: the feature's service checked this person may, and each row is checked for what they may change.</summary>
+    Actor Actor { get; }
+
     ImportFormat Format { get; }
 
     /// <summary>Loads what the rows are checked against (sites, skills, advisors), once.</summary>
@@ -32,8 +35,8 @@ public interface IImportFile<TRow>
 
 /// <summary>
 /// Every file import of the portal: reads at most the configured size and rows, decodes and maps columns by header
-/// (<see cref="CsvTable"/>), checks every row, and writes all or nothing in one transaction with its audit entries. The
-/// caller has checked who is asking before; the rows are checked for what that person may change.
+/// (<see cref="CsvTable"/>), checks every row, and writes all or nothing in one transaction with its audit entries. It is
+/// no command of its own: the feature's service checks who is asking, then hands it the file with that person.
 /// </summary>
 public sealed class ImportPipeline(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ImportOptions> options, TimeProvider clock)
 {
@@ -43,7 +46,7 @@ public sealed class ImportPipeline(IDbContextFactory<PortalDbContext> dbFactory,
 
     public ImportOptions Limits => options.Value;
 
-    public async Task<ImportResult> RunAsync<TRow>(Actor actor, Stream file, IImportFile<TRow> kind, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> RunAsync<TRow>(Stream file, IImportFile<TRow> kind, CancellationToken cancellationToken = default)
     {
         var bytes = await ReadCappedAsync(file, Limits.MaxFileBytes, cancellationToken);
         if (bytes is null)
@@ -84,7 +87,7 @@ public sealed class ImportPipeline(IDbContextFactory<PortalDbContext> dbFactory,
             var counts = await kind.ApplyAsync(db, rows, cancellationToken);
             if (counts.Created + counts.Updated + counts.Replaced > 0)
             {
-                AuditLog.Record(db, actor, clock, AuditEntity, kind.Name, actor.RegionId, AuditAction, null, counts);
+                AuditLog.Record(db, kind.Actor, clock, AuditEntity, kind.Name, kind.Actor.RegionId, AuditAction, null, counts);
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

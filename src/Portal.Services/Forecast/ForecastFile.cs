@@ -35,6 +35,8 @@ internal sealed class ForecastFile(Actor actor, string? onlyRegion, ImportOption
 
     public string Name => "forecast";
 
+    public Actor Actor => actor;
+
     public ImportFormat Format => Columns;
 
     public async Task PrepareAsync(PortalDbContext db, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Portal.Domain.Access;
 using Portal.Services.Files;
+using Portal.Services.Regions;
 
 namespace Portal.Services.Forecast;
 
@@ -7,7 +8,7 @@ namespace Portal.Services.Forecast;
 /// Replaces the forecast of the regions and channels a file covers, day by day (<see cref="ForecastFile"/>), all or
 /// nothing, through the import pipeline. Only a role that may change coverage imports; each row is checked for its region.
 /// </summary>
-public sealed class ForecastImportService(ImportPipeline pipeline, TimeProvider clock)
+public sealed class ForecastImportService(ImportPipeline pipeline, RegionDirectory regions, TimeProvider clock)
 {
     public static ImportFormat Format => ForecastFile.Columns;
 
@@ -18,6 +19,11 @@ public sealed class ForecastImportService(ImportPipeline pipeline, TimeProvider 
         {
             return ImportResult.Refused(Messages.Format("ForecastImport_Forbidden"));
         }
-        return await pipeline.RunAsync(actor, csv, new ForecastFile(actor, onlyRegion, pipeline.Limits, clock), cancellationToken);
+        if (onlyRegion is not null
+            && (await regions.FindAsync(actor, onlyRegion, Area.Coverage, cancellationToken) is not { } region || !AccessRules.CanChange(actor, Area.Coverage, region.Id)))
+        {
+            return ImportResult.Refused(Messages.Format("ForecastImport_Region", onlyRegion));
+        }
+        return await pipeline.RunAsync(csv, new ForecastFile(actor, onlyRegion, pipeline.Limits, clock), cancellationToken);
     }
 }

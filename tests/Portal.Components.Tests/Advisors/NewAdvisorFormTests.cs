@@ -97,7 +97,7 @@ public sealed class NewAdvisorFormTests : AdvisorFormTest
 
         form.Find("[data-testid=create-advisor]").Click();
 
-        form.WaitForAssertion(() => Assert.Equal("Ce matricule existe déjà.", form.MessageOf(EmployeeNumber)));
+        form.WaitForAssertion(() => Assert.Equal("Ce matricule ne peut pas être utilisé.", form.MessageOf(EmployeeNumber)));
         Assert.Equal(1, NewAdvisors.Calls);
         form.Type(EmployeeNumber, "E900003");
         form.WaitForAssertion(() => Assert.Equal("", form.MessageOf(EmployeeNumber)));

@@ -123,9 +123,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("AuditService.SearchAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
         ("CoverageService.GetWeekAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("DashboardService.GetAsync", "national", "director BPL", "director NC", "HR", "own record"),
-        // Reads and checks the file before asking who is asking (an empty file is "empty" to anyone); the region filter
-        // comes after. To be turned round with the forecast import's rewrite.
-        ("ForecastImportService.ImportAsync", "checked", "checked", "checked", "checked", "checked"),
+        ("ForecastImportService.ImportAsync", "checked", "checked", "refused", "refused", "refused"),
         ("RegionDirectory.FindAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("RegionDirectory.ReadableAsync", "all", "BPL", "NC", "none", "none"),
         ("RegionDirectory.TimelineAsync", "opens all", "opens BPL", "opens NC", "empty", "empty"),

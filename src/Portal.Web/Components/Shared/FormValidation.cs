@@ -107,7 +107,8 @@ public sealed class FormValidation<TForm, TRequest>
         }
     }
 
-    private string Translate(string key) => localizer[key].Value;
+    /// <summary>A key of the page's own rules is in the interface's table; the validators' and services' keys are in theirs.</summary>
+    private string Translate(string key) => localizer[key] is { ResourceNotFound: false } text ? text.Value : Portal.Services.Messages.Format(key);
 
     private string RequestNameOf(string field) => requestNames.TryGetValue(field, out var name) ? name : field;
 
