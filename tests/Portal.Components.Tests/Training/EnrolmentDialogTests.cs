@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Domain.Training;
+using Portal.Services.Training;
 using Portal.Web.Components.Pages.Training.Components;
 
 namespace Portal.Components.Tests.Training;
@@ -8,13 +10,15 @@ namespace Portal.Components.Tests.Training;
 /// <summary>The enrolment dialog: reasons shown beside the names and not selectable, the ticked ones sent, refusals listed.</summary>
 public sealed class EnrolmentDialogTests : PortalComponentTest
 {
-    private static readonly EnrolmentChoice Free = new(1, "E100001", "Martin Léa", "Rennes", null);
-    private static readonly EnrolmentChoice AlsoFree = new(2, "E100002", "Bernard Hugo", "Nantes", null);
-    private static readonly EnrolmentChoice SameDay = new(3, "E100003", "Petit Zoé", "Rennes", "Déjà en formation le 04/05/2026.");
+    private static readonly EnrolmentCandidate Free = new(1, "E100001", "Martin", "Léa", 10, "Rennes", null);
+    private static readonly EnrolmentCandidate AlsoFree = new(2, "E100002", "Bernard", "Hugo", 11, "Nantes", null);
+    private static readonly EnrolmentCandidate SameDay = new(3, "E100003", "Petit", "Zoé", 10, "Rennes", EnrolmentRefusal.SameDay);
 
-    private readonly List<IReadOnlyList<int>> sent = [];
+    private static readonly TrainingSaveResult Saved = new(TrainingOutcome.Saved, new Dictionary<string, string>(), 7, [], []);
+
+    private readonly List<string> sent = [];
     private readonly List<string> searches = [];
-    private IReadOnlyList<EnrolmentRefusal> answer = [];
+    private readonly Queue<TrainingSaveResult> answers = new();
 
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync()
     {
@@ -25,13 +29,13 @@ public sealed class EnrolmentDialogTests : PortalComponentTest
             { x => x.Search, text =>
                 {
                     searches.Add(text);
-                    IReadOnlyList<EnrolmentChoice> found = [.. new[] { Free, AlsoFree, SameDay }.Where(c => c.Name.Contains(text, StringComparison.OrdinalIgnoreCase))];
+                    IReadOnlyList<EnrolmentCandidate> found = [.. new[] { Free, AlsoFree, SameDay }.Where(c => c.LastName.Contains(text, StringComparison.OrdinalIgnoreCase))];
                     return Task.FromResult(found);
                 } },
-            { x => x.Enrol, ids =>
+            { x => x.Enrol, (ids, confirmed) =>
                 {
-                    sent.Add(ids);
-                    return Task.FromResult(answer);
+                    sent.Add($"{string.Join(",", ids)}{(confirmed ? " confirmed" : "")}");
+                    return Task.FromResult(answers.Count > 0 ? answers.Dequeue() : Saved);
                 } },
         };
         var dialogs = Services.GetRequiredService<IDialogService>();
@@ -54,11 +58,12 @@ public sealed class EnrolmentDialogTests : PortalComponentTest
 
         var blocked = Row(provider, "E100003");
 
-        Assert.Contains("Petit Zoé (E100003)", blocked.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Déjà en formation le 04/05/2026.", blocked.QuerySelector("[data-testid=reason]")!.TextContent.Trim());
+        Assert.Contains("Petit Zoé (E100003) · Rennes", blocked.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Déjà en formation l'un de ces jours", blocked.QuerySelector("[data-testid=reason]")!.TextContent.Trim());
         Assert.True(blocked.QuerySelector("input[type=checkbox]")!.HasAttribute("disabled"));
         Assert.Null(Row(provider, "E100001").QuerySelector("[data-testid=reason]"));
         Assert.False(Row(provider, "E100001").QuerySelector("input[type=checkbox]")!.HasAttribute("disabled"));
+        Assert.Contains("3 conseillers, 2 inscriptibles", provider.Find("[data-testid=candidate-count]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +78,7 @@ public sealed class EnrolmentDialogTests : PortalComponentTest
         provider.Find("[data-testid=enrol-chosen]").Click();
 
         var result = await dialog.Result;
-        Assert.Equal([[1, 2]], sent);
+        Assert.Equal(["1,2"], sent);
         Assert.False(result!.Canceled);
         Assert.Equal(2, result.Data);
     }
@@ -81,7 +86,8 @@ public sealed class EnrolmentDialogTests : PortalComponentTest
     [Fact]
     public async Task Refusals_are_listed_with_name_and_reason_and_the_dialog_stays_open()
     {
-        answer = [new EnrolmentRefusal("E100002", "Bernard Hugo", "Trois jours de formation cette semaine déjà.")];
+        answers.Enqueue(new TrainingSaveResult(TrainingOutcome.Refused, new Dictionary<string, string>(), 7, [],
+            [new AdvisorRefusal(2, "E100002", "Bernard Hugo", EnrolmentRefusal.WeekLimit)]));
         var (provider, _) = await OpenAsync();
 
         Tick(provider, "E100001");
@@ -89,8 +95,27 @@ public sealed class EnrolmentDialogTests : PortalComponentTest
         provider.Find("[data-testid=enrol-chosen]").Click();
 
         provider.WaitForAssertion(() => Assert.Contains("Personne n'est inscrit : 1 refus.", provider.Find("[data-testid=enrolment-refusals]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("Bernard Hugo (E100002) : Trois jours de formation cette semaine déjà.", provider.Find("[data-refused='E100002']").TextContent.Trim());
+        Assert.Equal("Bernard Hugo (E100002) : Dépasserait le maximum de jours de formation par semaine", provider.Find("[data-refused='E100002']").TextContent.Trim());
         Assert.Single(provider.FindAll("[data-testid=enrolment-dialog]"));
+    }
+
+    [Fact]
+    public async Task A_coverage_warning_lists_the_half_hours_and_enrols_only_once_confirmed()
+    {
+        answers.Enqueue(new TrainingSaveResult(TrainingOutcome.ConfirmationNeeded, new Dictionary<string, string>(), 7,
+            [new CoverageDrop(new DateOnly(2026, 5, 5), new TimeOnly(9, 30), "Voice", 0.84, 0.76)], []));
+        var (provider, dialog) = await OpenAsync();
+
+        Tick(provider, "E100001");
+        provider.Find("[data-testid=enrol-chosen]").Click();
+
+        provider.WaitForAssertion(() => Assert.Contains("Téléphone", provider.Find("[data-drop='2026-05-05T09:30']").TextContent, StringComparison.Ordinal));
+        Assert.Contains("84 % → 76 %", provider.Find("[data-drop='2026-05-05T09:30']").TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '), StringComparison.Ordinal);
+        Assert.Equal(["1"], sent);
+        provider.Find("[data-testid=confirm-coverage]").Click();
+
+        await dialog.Result;
+        Assert.Equal(["1", "1 confirmed"], sent);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Portal.Services.Training;
 using Portal.Web.Components.Pages.Training.Components;
 
 namespace Portal.Components.Tests.Training;
@@ -10,11 +11,14 @@ public sealed class TrainingCalendarTests : PortalComponentTest
 
     private readonly List<DateOnly> movedTo = [];
 
-    private IRenderedComponent<TrainingCalendar> RenderCalendar(DateOnly month, params TrainingCalendarItem[] items) =>
+    private IRenderedComponent<TrainingCalendar> RenderCalendar(DateOnly month, params CalendarEntry[] entries) =>
         Render<TrainingCalendar>(p => p
             .Add(x => x.Month, month)
-            .Add(x => x.Items, items)
+            .Add(x => x.Entries, entries)
             .Add(x => x.MonthChanged, m => movedTo.Add(m)));
+
+    private static CalendarEntry Day(DateOnly date, int session, string course, string site) =>
+        new(date, session, course, site, 4, 12, SessionStatus.Planned);
 
     private static string[] SessionsOn(IRenderedComponent<TrainingCalendar> calendar, string day) =>
         calendar.Find($"td[data-day='{day}']").QuerySelectorAll("[data-session]").Select(a => a.TextContent.Trim()).ToArray();
@@ -23,8 +27,9 @@ public sealed class TrainingCalendarTests : PortalComponentTest
     public void A_session_shows_on_each_of_its_days_and_on_no_other()
     {
         var calendar = RenderCalendar(May2026,
-            new TrainingCalendarItem(7, "VENTE-MOB · Rennes", [new(2026, 5, 4), new(2026, 5, 6)]),
-            new TrainingCalendarItem(8, "TECH-FIX · Nantes", [new(2026, 5, 6)]));
+            Day(new(2026, 5, 4), 7, "VENTE-MOB", "Rennes"),
+            Day(new(2026, 5, 6), 7, "VENTE-MOB", "Rennes"),
+            Day(new(2026, 5, 6), 8, "TECH-FIX", "Nantes"));
 
         Assert.Equal(["VENTE-MOB · Rennes"], SessionsOn(calendar, "2026-05-04"));
         Assert.Empty(SessionsOn(calendar, "2026-05-05"));
@@ -61,8 +66,7 @@ public sealed class TrainingCalendarTests : PortalComponentTest
     [Fact]
     public void Moving_to_another_month_shows_its_sessions()
     {
-        var session = new TrainingCalendarItem(9, "FIDEL · Brest", [new(2026, 6, 2)]);
-        var calendar = RenderCalendar(May2026, session);
+        var calendar = RenderCalendar(May2026, Day(new(2026, 6, 2), 9, "FIDEL", "Brest"));
         Assert.Empty(calendar.FindAll("[data-session]"));
 
         calendar.Render(p => p.Add(x => x.Month, new DateOnly(2026, 6, 1)));
