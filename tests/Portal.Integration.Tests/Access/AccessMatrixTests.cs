@@ -131,6 +131,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("EnrolmentService.CandidatesAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("EnrolmentService.EnrolAsync", "invalid: AdvisorIds", "invalid: AdvisorIds", "not found", "not found", "not found"),
         ("EnrolmentService.StillNeedingAsync", "allowed", "allowed", "not found", "allowed", "not found"),
+        ("EnrolmentService.WithdrawAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("ForecastImportService.ImportAsync", "checked", "checked", "refused", "refused", "refused"),
         ("RegionDirectory.FindAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("RegionDirectory.ReadableAsync", "all", "BPL", "NC", "none", "none"),
@@ -519,6 +520,9 @@ public class AccessMatrixTests(PortalFixture fixture)
                     return Trained(enrolled);
                 case "EnrolmentService.StillNeedingAsync":
                     return await S<EnrolmentService>().StillNeedingAsync(actor, target.SessionId, null, ct) is null ? "not found" : "allowed";
+                case "EnrolmentService.WithdrawAsync":
+                    var withdrawn = await S<EnrolmentService>().WithdrawAsync(actor, target.EnrolmentId, -1, ct);
+                    return Saved(withdrawn.Outcome, withdrawn.Errors);
                 case "TrainingSessionService.CalendarAsync":
                     return await S<TrainingSessionService>().CalendarAsync(actor, "BPL", today.Year, today.Month, new SessionFilter(), ct) is null ? "not found" : "allowed";
                 case "TrainingSessionService.ChoicesAsync":

@@ -355,5 +355,36 @@ public class TrainingSessionTests(TrainingDatabase database) : IClassFixture<Tra
         Assert.Contains(again!.Rows, r => Equals(r[0], advisors[0].EmployeeNumber) && Equals(r[3], 1) && Equals(r[5], "pass"));
     }
 
+    [Fact]
+    public async Task Changing_the_days_is_version_checked_and_a_withdrawn_advisor_gives_the_seat_back()
+    {
+        var course = await CourseAsync("TMOVE", 1, capacity: 1);
+        var (site, advisors) = await BplAdvisorsAsync(80, 2);
+        var session = (await PlanAsync(DirectorBpl, course, site, Days(new DateOnly(2028, 5, 1), 1), [advisors[0].Id], capacity: 1)).SessionId!.Value;
+        using var scope = database.App.Services.CreateScope();
+        var sessions = Service<TrainingSessionService>(scope);
+        var detail = (await sessions.GetAsync(DirectorBpl, session, Ct))!;
+        TrainingSessionForm Move(int version) => new()
+        {
+            Id = session, Version = version, CourseId = course.Id, SiteId = site, Days = [new DateOnly(2028, 5, 9)], Trainer = "Yann Formateur", Capacity = 1,
+        };
+
+        var stale = await sessions.SaveAsync(DirectorBpl, Move(detail.Session.Version - 1), Ct);
+        var moved = await sessions.SaveAsync(DirectorBpl, Move(detail.Session.Version), Ct);
+        var full = await EnrolAsync(session, advisors[1].Id);
+        var enrolment = (await sessions.GetAsync(DirectorBpl, session, Ct))!.Enrolments.Single();
+        var withdrawn = await Service<EnrolmentService>(scope).WithdrawAsync(DirectorBpl, enrolment.Id, enrolment.Version, Ct);
+        var seat = await EnrolAsync(session, advisors[1].Id);
+
+        Assert.Equal(TrainingOutcome.Conflict, stale.Outcome);
+        Assert.Equal(TrainingOutcome.Saved, moved.Outcome);
+        Assert.Equal([new DateOnly(2028, 5, 9)], (await sessions.GetAsync(DirectorBpl, session, Ct))!.Session.Days);
+        Assert.Equal(EnrolmentRefusal.Full, Assert.Single(full.Refusals).Reason);
+        Assert.Equal(SaveOutcome.Saved, withdrawn.Outcome);
+        Assert.Equal(TrainingOutcome.Saved, seat.Outcome);
+        var enrolled = (await sessions.GetAsync(DirectorBpl, session, Ct))!.Enrolments.Where(e => e.Status == EnrolmentStatus.Planned);
+        Assert.Equal([advisors[1].Id], enrolled.Select(e => e.AdvisorId));
+    }
+
     private static MemoryStream Csv(params string[] lines) => new(Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"));
 }
