@@ -157,6 +157,42 @@ public sealed class EnrolmentService(IDbContextFactory<PortalDbContext> dbFactor
         }
     }
 
+    /// <summary>
+    /// Withdraws a planned advisor from a session, giving the seat and the days back; audited. Only a planned enrolment
+    /// is withdrawn: what happened at a session is recorded, not withdrawn.
+    /// </summary>
+    public async Task<SaveResult> WithdrawAsync(Actor actor, int enrolmentId, int version, CancellationToken cancellationToken = default)
+    {
+        if (!AccessRules.CanPlanSomeTraining(actor))
+        {
+            return SaveResult.NotFound;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var enrolment = await db.Enrolments.Include(e => e.Session).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null || !AccessRules.CanPlanTraining(actor, enrolment.Session!.RegionId))
+        {
+            return SaveResult.NotFound;
+        }
+        if (enrolment.Status != EnrolmentStatus.Planned)
+        {
+            return SaveResult.Invalid(nameof(enrolmentId), "Enrolment_NotPlanned");
+        }
+        enrolment.Version = version;
+        enrolment.Status = EnrolmentStatus.Cancelled;
+        AuditLog.Record(db, actor, clock, AuditEntities.Enrolment, enrolment.Id.ToString(CultureInfo.InvariantCulture), enrolment.Session.RegionId,
+            TrainingAudit.Withdraw, new { Status = EnrolmentStatus.Planned, enrolment.SessionId, enrolment.AdvisorId },
+            new { Status = EnrolmentStatus.Cancelled });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+    }
+
     private static async Task<IReadOnlyList<EnrolmentCandidate>> CandidatesOfAsync(PortalDbContext db, IQueryable<Advisor> advisors, SessionInfo session,
         bool acrossRegions, CancellationToken cancellationToken)
     {

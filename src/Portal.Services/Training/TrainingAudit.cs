@@ -8,6 +8,7 @@ internal static class TrainingAudit
     public const string Plan = "Plan";
     public const string Change = "Change";
     public const string Enrol = "Enrol";
+    public const string Withdraw = "Withdraw";
     public const string ConfirmCoverage = "ConfirmCoverage";
     public const string Record = "RecordAttendance";
     public const string Complete = "Complete";

@@ -230,7 +230,9 @@ public sealed class TrainingSessionService(
         }
         else
         {
+            // The session's version guards its days and enrolments too: the form's version is the one expected.
             target.Version = form.Version;
+            db.Entry(target).Property(s => s.Version).IsModified = true;
         }
         target.CourseId = course.Id;
         target.RegionId = site.RegionId;
