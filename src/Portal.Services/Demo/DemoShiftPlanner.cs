@@ -146,7 +146,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
         var dayIndex = monday.DayNumber - firstDay.DayNumber;
         // Advisor-days each day asks for (7-hour days), Monday to Saturday; Sunday is the subcontractors'.
         var wanted = Enumerable.Range(0, 6)
-            .Select(d => channel.HoursOn(monday.AddDays(d)) is null ? 0 : needs[dayIndex + d].Sum() / 2 / 7 * Aim)
+            .Select(d => channel.HoursOn(monday.AddDays(d)) is null || FrenchHolidays.IsHoliday(monday.AddDays(d)) ? 0 : needs[dayIndex + d].Sum() / 2 / 7 * Aim)
             .ToArray();
         var given = new double[6];
         var workdays = new Dictionary<Planned, List<int>>();
@@ -166,7 +166,8 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
                 {
                     days.Add(d);
                 }
-                else if (channel.HoursOn(date) is not null && wanted[d] > 0)
+                // Public holidays are left to the subcontractors, as Sundays are.
+                else if (!FrenchHolidays.IsHoliday(date) && channel.HoursOn(date) is not null && wanted[d] > 0)
                 {
                     free.Add(d);
                 }
@@ -200,7 +201,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
     /// </summary>
     private void PlanDay(Channel channel, DateOnly date, double[] need, List<Planned> available)
     {
-        if (available.Count == 0 || channel.HoursOn(date) is not { } hours)
+        if (available.Count == 0 || FrenchHolidays.IsHoliday(date) || channel.HoursOn(date) is not { } hours)
         {
             return;
         }
@@ -294,7 +295,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
         }
         var step = Math.Max(1, (int)(need.Max() / 40));
         var removable = new List<(int Pattern, double Delta)>();
-        for (var round = 0; round < 300 && step > 0; round++)
+        for (var round = 0; round < 150 && step > 0; round++)
         {
             var (add, addDelta) = (-1, double.MaxValue);
             removable.Clear();
@@ -322,7 +323,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
             }
             // A move: take shifts off one of the patterns that cost least to lose, onto the pattern that then helps most.
             var (from, to, moveDelta) = (-1, -1, -1e-9);
-            foreach (var (candidate, removeDelta) in removable.Take(6))
+            foreach (var (candidate, removeDelta) in removable.Take(4))
             {
                 Apply(candidate, -step);
                 for (var q = 0; q < patterns.Count; q++)
