@@ -98,6 +98,11 @@ internal static class CoverageCommands
         }
         catch (ArgumentOutOfRangeException)
         {
+            result = StaffingResult.CannotBeStaffed(double.NaN);
+        }
+        // Typed inputs that no queue can be sized for are a typing error here, as on the calculator page.
+        if (result.Unstaffable)
+        {
             await error.WriteLineAsync($"error: '--contacts' and '--aht' need more than {ErlangC.MaxAgents:N0} agents in one interval: check the values");
             return CliApp.BadArguments;
         }

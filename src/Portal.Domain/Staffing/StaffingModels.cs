@@ -30,6 +30,9 @@ public sealed record StaffingResult(double Traffic, int Agents, double ServiceLe
 
     public bool Unstaffable { get; private init; }
 
-    /// <summary>The result of an interval the engine cannot staff, with the traffic it was asked for (possibly infinite or not a number).</summary>
-    public static StaffingResult CannotBeStaffed(double traffic) => new(traffic, 0, 0, double.PositiveInfinity, 0, 0) { Unstaffable = true };
+    /// <summary>
+    /// The result of an interval the engine cannot staff, with the traffic it was asked for (possibly infinite). Its
+    /// speed of answer is 0, not infinity: no figure is computed, and every reader (page, JSON of the tool) can show it.
+    /// </summary>
+    public static StaffingResult CannotBeStaffed(double traffic) => new(traffic, 0, 0, 0, 0, 0) { Unstaffable = true };
 }

@@ -241,7 +241,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
             for (var i = 0; i < 48; i++)
             {
                 var coverage = need[i] > 0 ? supply[i] / need[i] : 2;
-                gain[i] = weight[i] * (Aim - coverage);
+                gain[i] = weight[i] * (coverage < Aim ? Aim - coverage : 3 * (Aim - coverage));
             }
             var best = -1;
             var bestGain = 0.0;
@@ -293,7 +293,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
             }
             return delta;
         }
-        var step = Math.Max(1, (int)(need.Max() / 40));
+        var step = Math.Max(1, (int)(need.Max() / 15));
         var removable = new List<(int Pattern, double Delta)>();
         for (var round = 0; round < 150 && step > 0; round++)
         {
