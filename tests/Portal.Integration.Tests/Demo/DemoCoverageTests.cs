@@ -15,7 +15,8 @@ public class DemoCoverageTests(PortalFixture fixture)
 {
     /// <summary>
     /// What every planned week of every region reaches today (docs/performance.md, "Demo coverage"). The aim is 80% in
-    /// every week; BPL, IDF, EST, CE and MED reach it, NC, NDF, SO and SUD stay between 70% and 80% (ADR 14 says what binds).
+    /// every week; BPL, IDF, CE, EST and SUD reach it, MED, NDF, NC and SO stay between 75% and 80% (ADR 14 says what
+    /// binds); the floor leaves room for another date's public holidays.
     /// </summary>
     private const double EveryWeekAtLeast = 0.70;
 
