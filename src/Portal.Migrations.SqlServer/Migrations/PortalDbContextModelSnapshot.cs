@@ -279,6 +279,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("AdvisorId")
                         .HasColumnType("int");
 
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly?>("BreakStart")
+                        .HasColumnType("time");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
 
