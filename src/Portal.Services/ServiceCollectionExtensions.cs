@@ -40,6 +40,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AdvisorExportService>();
         services.AddScoped<FluentValidation.IValidator<CapacityForm>, CapacityFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Domain.Staffing.StaffingInput>, StaffingInputValidator>();
+        services.AddScoped<Training.TrainingSessionService>();
+        services.AddScoped<Training.EnrolmentService>();
+        services.AddScoped<Training.AttendanceService>();
+        services.AddSingleton<FluentValidation.IValidator<Training.TrainingSessionForm>, Training.TrainingSessionFormValidator>();
+        services.AddSingleton<FluentValidation.IValidator<Training.CancelCompletionForm>, Training.CancelCompletionFormValidator>();
         return services;
     }
 }

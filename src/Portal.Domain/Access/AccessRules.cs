@@ -112,6 +112,28 @@ public static class AccessRules
             ? actor.AdvisorId == advisorId
             : CanRead(actor, Area.Advisors, advisorRegionId);
 
+    /// <summary>
+    /// May the actor plan, change and fill (enrol) the training sessions of a region? Directors of the region and
+    /// national administrators: the plan takes advisors off the floor, which is the coverage's owners' call. HR
+    /// changes training data of every region but only records what happened (attendance, results).
+    /// </summary>
+    public static bool CanPlanTraining(Actor actor, int regionId) =>
+        actor.Role != PortalRole.HR && CanChange(actor, Area.Training, regionId);
+
+    /// <summary>May the actor plan sessions in at least one region? Asked before the session (and its region) is read.</summary>
+    public static bool CanPlanSomeTraining(Actor actor) =>
+        actor.Role != PortalRole.HR && CanChangeSome(actor, Area.Training);
+
+    /// <summary>May the actor enrol an advisor in another region's session? National administrators only.</summary>
+    public static bool CanEnrolAcrossRegions(Actor actor) => actor.Role == PortalRole.NationalAdmin;
+
+    /// <summary>May the actor record a session's attendance and results? The region's director, HR (every region), national administrators.</summary>
+    public static bool CanRecordAttendance(Actor actor, int regionId) => CanChange(actor, Area.Training, regionId);
+
+    /// <summary>May the actor cancel a completion recorded by mistake? HR and national administrators, in every region.</summary>
+    public static bool CanCancelCompletion(Actor actor) =>
+        actor.Role is PortalRole.HR or PortalRole.NationalAdmin && GrantOf(actor.Role, Area.Training).Change == Reach.AllRegions;
+
     private static bool Reaches(Actor actor, Reach reach, int regionId) => reach switch
     {
         Reach.AllRegions => true,

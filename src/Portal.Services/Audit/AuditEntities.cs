@@ -5,4 +5,6 @@ public static class AuditEntities
 {
     public const string Advisor = "Advisor";
     public const string AdvisorSkill = "AdvisorSkill";
+    public const string Enrolment = "Enrolment";
+    public const string TrainingSession = "TrainingSession";
 }

@@ -18,6 +18,7 @@ using Portal.Services.Regions;
 using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
+using Portal.Services.Training;
 using Portal.Testing;
 
 namespace Portal.Integration.Tests.Access;
@@ -120,9 +121,17 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("AdvisorProfileService.SetActiveAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("AdvisorProfileService.GetAsync", "allowed", "allowed", "not found", "allowed without shifts", "not found"),
         ("AdvisorProfileService.SetSkillAsync", "invalid: SkillId", "invalid: SkillId", "not found", "not found", "not found"),
+        ("AttendanceService.CancelCompletionAsync", "invalid: Reason", "not found", "not found", "invalid: Reason", "not found"),
+        ("AttendanceService.ImportAsync", "checked", "checked", "refused", "checked", "refused"),
+        ("AttendanceService.RecordAsync", "invalid: Result", "invalid: Result", "not found", "invalid: Result", "not found"),
+        ("AttendanceService.SheetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("AuditService.SearchAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
         ("CoverageService.GetWeekAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("DashboardService.GetAsync", "national", "director BPL", "director NC", "HR", "own record"),
+        ("EnrolmentService.CandidatesAsync", "allowed", "allowed", "not found", "allowed", "not found"),
+        ("EnrolmentService.EnrolAsync", "invalid: AdvisorIds", "invalid: AdvisorIds", "not found", "not found", "not found"),
+        ("EnrolmentService.StillNeedingAsync", "allowed", "allowed", "not found", "allowed", "not found"),
+        ("EnrolmentService.WithdrawAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("ForecastImportService.ImportAsync", "checked", "checked", "refused", "refused", "refused"),
         ("RegionDirectory.FindAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("RegionDirectory.ReadableAsync", "all", "BPL", "NC", "none", "none"),
@@ -133,6 +142,11 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("SubcontractingService.DeleteAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("SubcontractingService.ListAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
         ("SubcontractingService.SaveAsync", "invalid: SiteId", "invalid: SiteId", "not found", "not found", "not found"),
+        ("TrainingSessionService.CalendarAsync", "allowed", "allowed", "not found", "allowed", "not found"),
+        ("TrainingSessionService.ChoicesAsync", "allowed", "allowed", "not found", "not found", "not found"),
+        ("TrainingSessionService.GetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
+        ("TrainingSessionService.ListAsync", "allowed", "allowed", "not found", "allowed", "not found"),
+        ("TrainingSessionService.SaveAsync", "invalid: Days", "invalid: Days", "not found", "not found", "not found"),
     ];
 
     private static readonly string[] Users = [DemoAccounts.National, DemoAccounts.DirectorBpl, DemoAccounts.DirectorNc, DemoAccounts.Hr, DemoAccounts.AdvisorBpl, Anonymous];
@@ -333,7 +347,18 @@ public class AccessMatrixTests(PortalFixture fixture)
     }
 
     /// <summary>BPL data the commands are asked about; the writes are built to stop at a check after access, so nothing changes.</summary>
-    private sealed record Target(string EmployeeNumber, int AdvisorId, int SiteId, int InHouseSiteId, int SubcontractedSiteId, int CapacityId);
+    private sealed record Target(string EmployeeNumber, int AdvisorId, int SiteId, int InHouseSiteId, int SubcontractedSiteId, int CapacityId)
+    {
+        /// <summary>A BPL session with a planned enrolment, and that enrolment.</summary>
+        public int SessionId { get; init; }
+
+        public int EnrolmentId { get; init; }
+
+        /// <summary>A course and one more working day than it has: a session form that passes the validator and fails the course's count.</summary>
+        public int CourseId { get; init; }
+
+        public List<DateOnly> TooManyDays { get; init; } = [];
+    }
 
     private async Task<Target> TargetAsync()
     {
@@ -351,7 +376,24 @@ public class AccessMatrixTests(PortalFixture fixture)
                 new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "matrix", Entity = "Matrix", EntityKey = "NC", RegionId = Nc, Action = "Check" });
             await db.SaveChangesAsync(ct);
         }
-        return new Target(advisor.EmployeeNumber, advisorId, advisor.SiteId, inHouse, capacity.SiteId, capacity.Id);
+        var enrolment = await db.Enrolments.Where(e => e.Session!.RegionId == Bpl && e.Status == Domain.Training.EnrolmentStatus.Planned)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.SessionId }).FirstAsync(ct);
+        var course = await db.Courses.OrderBy(c => c.Id).Select(c => new { c.Id, c.Days }).FirstAsync(ct);
+        var days = new List<DateOnly>();
+        for (var day = new DateOnly(2027, 3, 1); days.Count <= course.Days; day = day.AddDays(1))
+        {
+            if (Domain.Time.FrenchHolidays.IsTrainingDay(day))
+            {
+                days.Add(day);
+            }
+        }
+        return new Target(advisor.EmployeeNumber, advisorId, advisor.SiteId, inHouse, capacity.SiteId, capacity.Id)
+        {
+            SessionId = enrolment.SessionId,
+            EnrolmentId = enrolment.Id,
+            CourseId = course.Id,
+            TooManyDays = days,
+        };
     }
 
     private static string Saved(SaveOutcome outcome, IReadOnlyDictionary<string, string> errors) => outcome switch
@@ -359,6 +401,16 @@ public class AccessMatrixTests(PortalFixture fixture)
         SaveOutcome.Invalid => "invalid: " + string.Join(',', errors.Keys.Order(StringComparer.Ordinal)),
         SaveOutcome.NotFound => "not found",
         SaveOutcome.Conflict => "conflict",
+        _ => "saved",
+    };
+
+    private static string Trained(TrainingSaveResult result) => result.Outcome switch
+    {
+        TrainingOutcome.Invalid => "invalid: " + string.Join(',', result.Errors.Keys.Order(StringComparer.Ordinal)),
+        TrainingOutcome.NotFound => "not found",
+        TrainingOutcome.Conflict => "conflict",
+        TrainingOutcome.Refused => "refused",
+        TrainingOutcome.ConfirmationNeeded => "confirmation",
         _ => "saved",
     };
 
@@ -449,6 +501,39 @@ public class AccessMatrixTests(PortalFixture fixture)
                     var form = new CapacityForm { SiteId = target.InHouseSiteId, ChannelId = 1, Days = Weekdays.Monday, Agents = 1 };
                     var saved = await S<SubcontractingService>().SaveAsync(actor, form, ct);
                     return Saved(saved.Outcome, saved.Errors);
+                case "AttendanceService.CancelCompletionAsync":
+                    var cancel = await S<AttendanceService>().CancelCompletionAsync(actor, new CancelCompletionForm { EnrolmentId = target.EnrolmentId, Reason = "short" }, ct);
+                    return Saved(cancel.Outcome, cancel.Errors);
+                case "AttendanceService.ImportAsync":
+                    var sheet = await S<AttendanceService>().ImportAsync(actor, target.SessionId, new MemoryStream(), ct);
+                    return sheet.Errors.Any(e => e.Message == Messages.Format("AttendanceImport_Forbidden")) ? "refused" : "checked";
+                case "AttendanceService.RecordAsync":
+                    var record = new AttendanceForm { EnrolmentId = target.EnrolmentId, Version = -1, Result = Domain.Training.TrainingResult.Pass };
+                    var recorded = await S<AttendanceService>().RecordAsync(actor, record, ct);
+                    return Saved(recorded.Outcome, recorded.Errors);
+                case "AttendanceService.SheetAsync":
+                    return await S<AttendanceService>().SheetAsync(actor, target.SessionId, ct) is null ? "not found" : "allowed";
+                case "EnrolmentService.CandidatesAsync":
+                    return await S<EnrolmentService>().CandidatesAsync(actor, target.SessionId, null, ct) is { Count: > 0 } ? "allowed" : "not found";
+                case "EnrolmentService.EnrolAsync":
+                    var enrolled = await S<EnrolmentService>().EnrolAsync(actor, new EnrolmentRequest(target.SessionId, []), ct);
+                    return Trained(enrolled);
+                case "EnrolmentService.StillNeedingAsync":
+                    return await S<EnrolmentService>().StillNeedingAsync(actor, target.SessionId, null, ct) is null ? "not found" : "allowed";
+                case "EnrolmentService.WithdrawAsync":
+                    var withdrawn = await S<EnrolmentService>().WithdrawAsync(actor, target.EnrolmentId, -1, ct);
+                    return Saved(withdrawn.Outcome, withdrawn.Errors);
+                case "TrainingSessionService.CalendarAsync":
+                    return await S<TrainingSessionService>().CalendarAsync(actor, "BPL", today.Year, today.Month, new SessionFilter(), ct) is null ? "not found" : "allowed";
+                case "TrainingSessionService.ChoicesAsync":
+                    return await S<TrainingSessionService>().ChoicesAsync(actor, "BPL", ct) is null ? "not found" : "allowed";
+                case "TrainingSessionService.GetAsync":
+                    return await S<TrainingSessionService>().GetAsync(actor, target.SessionId, ct) is null ? "not found" : "allowed";
+                case "TrainingSessionService.ListAsync":
+                    return await S<TrainingSessionService>().ListAsync(actor, "BPL", new SessionFilter(), ct) is { Sessions.Count: > 0 } ? "allowed" : "not found";
+                case "TrainingSessionService.SaveAsync":
+                    var plan = new TrainingSessionForm { CourseId = target.CourseId, SiteId = target.InHouseSiteId, Days = target.TooManyDays, Trainer = "Formateur", Capacity = 1 };
+                    return Trained(await S<TrainingSessionService>().SaveAsync(actor, plan, ct));
                 default:
                     throw new InvalidOperationException($"{command} has a row but no way to invoke it");
             }
