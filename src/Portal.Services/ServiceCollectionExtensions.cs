@@ -10,6 +10,7 @@ using Portal.Services.Regions;
 using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
+using Portal.Services.Training;
 
 namespace Portal.Services;
 
@@ -40,6 +41,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AdvisorExportService>();
         services.AddScoped<FluentValidation.IValidator<CapacityForm>, CapacityFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Domain.Staffing.StaffingInput>, StaffingInputValidator>();
+        services.AddScoped<CourseCatalogueService>();
+        services.AddScoped<FluentValidation.IValidator<CourseForm>, CourseFormValidator>();
+        services.AddScoped<TrainingCompletionService>();
+        services.AddScoped<MyTrainingService>();
         return services;
     }
 }

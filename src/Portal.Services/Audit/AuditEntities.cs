@@ -5,4 +5,5 @@ public static class AuditEntities
 {
     public const string Advisor = "Advisor";
     public const string AdvisorSkill = "AdvisorSkill";
+    public const string Course = "Course";
 }
