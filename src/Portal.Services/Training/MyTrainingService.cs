@@ -20,11 +20,12 @@ public sealed class MyTrainingService(IDbContextFactory<PortalDbContext> dbFacto
         }
         var advisorId = actor.AdvisorId!.Value;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Enrolments.AsNoTracking()
+        var days = await db.Enrolments.AsNoTracking()
             .Where(e => e.AdvisorId == advisorId)
             .SelectMany(e => e.Session!.Days.Where(d => d.Date >= from && d.Date <= to),
-                (e, d) => new TrainingDay(d.Date, e.SessionId, e.Session!.Course!.Code, e.Session.Course.Title, e.Session.Site!.Name, e.Status))
-            .OrderBy(d => d.Date).ThenBy(d => d.SessionId)
+                (e, d) => new { d.Date, e.SessionId, e.Session!.Course!.Code, e.Session.Course.Title, Site = e.Session.Site!.Name, e.Status })
             .ToListAsync(cancellationToken);
+        return days.OrderBy(d => d.Date).ThenBy(d => d.SessionId)
+            .Select(d => new TrainingDay(d.Date, d.SessionId, d.Code, d.Title, d.Site, d.Status)).ToList();
     }
 }
