@@ -94,6 +94,7 @@ internal static class PortalWebSetup
         app.MapPreferenceEndpoints();
         app.MapSkillsExportEndpoints();
         app.MapAdvisorExportEndpoints();
+        app.MapCompletionExportEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         foreach (var host in app.Services.GetServices<IHostEndpoints>())
         {
