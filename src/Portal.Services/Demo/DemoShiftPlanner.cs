@@ -30,9 +30,18 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
     /// </summary>
     private static (double Low, double High) BandOf(Channel channel) => channel.Kind == ChannelKind.Voice ? (0.87, 1.255) : (0.9, 1.26);
 
-    private const int FullShiftMinutes = 7 * 60;
-    private const int HalfShiftMinutes = (7 * 60) / 2;
     private const int RestMinutes = 11 * 60;
+    private const int TrainingMinutes = 7 * 60;
+
+    /// <summary>Longest span of a shift, its break included.</summary>
+    private const int MaxSpanMinutes = 10 * 60;
+
+    /// <summary>Longest stretch of work without a break; a shift longer than this has one.</summary>
+    private const int MaxUnbrokenMinutes = 6 * 60;
+
+    /// <summary>Share of full-time and 80% advisors who work long and short days in a week rather than even days.</summary>
+    private const double MixedShare = 0.5;
+
     private static readonly EnrolmentStatus[] Trains = [EnrolmentStatus.Planned, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
     private static readonly TimeOnly TrainingStart = new(9, 0);
     private static readonly TimeOnly TrainingEnd = new(17, 0);
@@ -44,12 +53,12 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
     {
         public Advisor Advisor { get; } = advisor;
         public int ChannelId { get; } = channelId;
-        public bool HalfDays => Advisor.WorkingTimePercent < 80;
 
-        /// <summary>Working days a week: 5 days of 7 h at 100%, 4 at 80%, 5 half days of 3 h 30 at 50%.</summary>
-        public int DaysPerWeek => Advisor.WorkingTimePercent >= 100 ? 5 : Advisor.WorkingTimePercent >= 80 ? 4 : 5;
+        /// <summary>Minutes of work a week the contract asks for: 35 h at 100%.</summary>
+        public int WeeklyMinutes => 35 * 60 * Advisor.WorkingTimePercent / 100 / 30 * 30;
 
-        public double DayWeight => HalfDays ? 0.5 : 1;
+        /// <summary>Minutes of work planned on each day of the current week (0: no shift from the day's plan).</summary>
+        public int[] Lengths { get; } = new int[7];
 
         /// <summary>Minutes after midnight before which the advisor may not start on a day, for 11 hours of rest.</summary>
         public int EarliestStart { get; set; }
@@ -57,7 +66,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
         public DateOnly LastShiftDay { get; set; }
     }
 
-    private readonly record struct Pattern(int Start, int Minutes, ShiftBreak? Break, bool Half, int[] Worked);
+    private readonly record struct Pattern(int Start, int Minutes, ShiftBreak? Break, int Pool, int[] Worked);
 
     public void Plan(HashSet<(int AdvisorId, DateOnly Date)> onLeave)
     {
@@ -143,20 +152,69 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
     private static bool Certified(Advisor advisor, Channel channel) =>
         channel.RequiredSkills.All(r => advisor.Skills.Any(s => s.SkillId == r.SkillId && s.Level >= ProficiencyLevel.Certified));
 
+    /// <summary>
+    /// The ways a week's minutes of work can be laid out in days, preferred first: even days of 7 h (3 h 30 at 50%),
+    /// or, for a mixed week, long days with short ones that fall on the peaks (5 days of 9, 9, 9, 4 and 4 h at 100%;
+    /// 8, 8, 8 and 4 h at 80%); then, for a week with fewer days free, the same minutes over fewer, longer days.
+    /// </summary>
+    private static List<int[]> Layouts(int minutes, int percent, bool mixed)
+    {
+        var layouts = new List<int[]>();
+        if (minutes <= 0)
+        {
+            layouts.Add([]);
+            return layouts;
+        }
+        if (mixed && minutes == 35 * 60)
+        {
+            layouts.Add([540, 540, 540, 240, 240]);
+        }
+        if (mixed && minutes == 28 * 60)
+        {
+            layouts.Add([480, 480, 480, 240]);
+        }
+        var even = percent < 80 ? 210 : 420;
+        if (minutes % even == 0)
+        {
+            layouts.Add(Enumerable.Repeat(even, minutes / even).ToArray());
+        }
+        // Any number of days from the most to the fewest that fit 9 h 30 each, in whole half hours.
+        for (var days = Math.Min(6, minutes / 180); days >= 1 && minutes <= days * 570; days--)
+        {
+            var units = minutes / 30;
+            layouts.Add(Enumerable.Range(0, days).Select(d => 30 * ((units / days) + (d < units % days ? 1 : 0))).ToArray());
+        }
+        return layouts;
+    }
+
+    /// <summary>Span a shift of so many minutes of work needs: with a break of 30 minutes at least past 6 hours.</summary>
+    private static int SpanOf(int minutes) => minutes + (minutes > MaxUnbrokenMinutes ? 30 : 0);
+
     private void PlanWeek(Channel channel, List<Planned> pool, double[][] needs, DateOnly monday,
         HashSet<(int, DateOnly)> training, HashSet<(int, DateOnly)> onLeave)
     {
         var dayIndex = monday.DayNumber - firstDay.DayNumber;
-        // Advisor-days each day asks for (7-hour days), Monday to Saturday; Sunday is the subcontractors'.
-        var wanted = Enumerable.Range(0, 6)
-            .Select(d => channel.HoursOn(monday.AddDays(d)) is null || FrenchHolidays.IsHoliday(monday.AddDays(d)) ? 0 : needs[dayIndex + d].Sum() / 2 / 7 * Aim)
-            .ToArray();
+        // Minutes of work each day asks for, Monday to Saturday; Sunday is the subcontractors'.
+        var open = new int[6];
+        var wanted = new double[6];
+        for (var d = 0; d < 6; d++)
+        {
+            var date = monday.AddDays(d);
+            if (channel.HoursOn(date) is { } hours && !FrenchHolidays.IsHoliday(date))
+            {
+                open[d] = ((hours.Closes == TimeOnly.MinValue ? 48 : HalfHour(hours.Closes)) - HalfHour(hours.Opens)) * 30;
+                wanted[d] = needs[dayIndex + d].Sum() * 30 * Aim;
+            }
+        }
         var given = new double[6];
-        var workdays = new Dictionary<Planned, List<int>>();
-        // Advisors with training days first: those days are fixed, the others fill in around them.
+        var weekWanted = wanted.Sum();
+        // Advisors with training days first: those days are fixed, the others fill in around them. The week takes
+        // advisors while its hours are not covered; the others do back-office work, coaching or training that week.
         foreach (var advisor in pool.OrderByDescending(p => Enumerable.Range(0, 6).Count(d => training.Contains((p.Advisor.Id, monday.AddDays(d))))).ThenBy(_ => random.Next()))
         {
-            var days = new List<int>();
+            Array.Clear(advisor.Lengths);
+            var mixed = random.NextDouble() < MixedShare;
+            var trainingDays = 0;
             var free = new List<int>();
             for (var d = 0; d < 6; d++)
             {
@@ -167,42 +225,74 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
                 }
                 if (training.Contains((advisor.Advisor.Id, date)))
                 {
-                    days.Add(d);
+                    trainingDays++;
                 }
                 // Public holidays are left to the subcontractors, as Sundays are.
-                else if (!FrenchHolidays.IsHoliday(date) && channel.HoursOn(date) is not null && wanted[d] > 0)
+                else if (wanted[d] > 0)
                 {
                     free.Add(d);
                 }
             }
-            foreach (var d in free.OrderByDescending(d => wanted[d] - given[d]).Take(Math.Max(0, advisor.DaysPerWeek - days.Count)))
+            if (trainingDays == 0 && given.Sum() >= weekWanted)
             {
-                days.Add(d);
-                given[d] += advisor.DayWeight;
+                continue;
             }
-            workdays[advisor] = days;
+            var minutes = advisor.WeeklyMinutes - (trainingDays * TrainingMinutes);
+            foreach (var layout in Layouts(minutes, advisor.Advisor.WorkingTimePercent, mixed && trainingDays == 0))
+            {
+                // Longest days first, each on the free day still furthest from its need that it fits in.
+                var days = new int[layout.Length];
+                var taken = new List<int>();
+                var fits = true;
+                var order = layout.OrderByDescending(m => m).ToArray();
+                for (var k = 0; k < order.Length && fits; k++)
+                {
+                    var options = free.Where(d => !taken.Contains(d) && open[d] >= SpanOf(order[k])).ToList();
+                    if (options.Count == 0)
+                    {
+                        fits = false;
+                        break;
+                    }
+                    var day = options.MaxBy(d => (wanted[d] - given[d]) / Math.Max(1, wanted[d]));
+                    taken.Add(day);
+                    days[k] = day;
+                }
+                if (!fits)
+                {
+                    continue;
+                }
+                for (var k = 0; k < order.Length; k++)
+                {
+                    advisor.Lengths[days[k]] = order[k];
+                    given[days[k]] += order[k];
+                }
+                break;
+            }
         }
 
         for (var d = 0; d < 7; d++)
         {
             var date = monday.AddDays(d);
-            var today = d < 6 ? pool.Where(p => workdays[p].Contains(d)).ToList() : [];
-            foreach (var advisor in today.Where(p => training.Contains((p.Advisor.Id, date))))
+            if (d < 6)
             {
-                AddShift(advisor, channel, date, TrainingStart, TrainingEnd, TrainingLunch);
+                foreach (var advisor in pool.Where(p => training.Contains((p.Advisor.Id, date)) && !onLeave.Contains((p.Advisor.Id, date))))
+                {
+                    AddShift(advisor, channel, date, TrainingStart, TrainingEnd, TrainingLunch);
+                }
             }
-            PlanDay(channel, date, needs[dayIndex + d], today.Where(p => !training.Contains((p.Advisor.Id, date))).ToList());
+            PlanDay(channel, date, needs[dayIndex + d], pool.Where(p => p.Lengths[d] > 0).ToList(), d);
         }
     }
 
     /// <summary>
-    /// One day of a channel. First, shift after shift, the pattern that helps the half hours furthest below the aim
-    /// the most (core half hours weigh more); then, since such a greedy start piles shifts up in the middle of the
-    /// day, a local search moves shifts from the pattern whose removal costs least to the one whose addition helps most
-    /// (the cost of a half hour grows with the square of its distance from the aim), adds or drops shifts while that
-    /// lowers the cost, and stops when no move does. Last, each shift goes to an advisor who has had 11 hours of rest.
+    /// One day of a channel: every advisor planned on it gets a shift of the day's length. First, shift after shift,
+    /// the pattern that helps the half hours furthest below the aim the most (core half hours weigh more); the
+    /// advisors left then go where they cost least; then, since such a greedy start piles shifts up in the middle of
+    /// the day, a local search moves shifts between patterns of the same length, from the one whose removal costs
+    /// least to the one whose addition helps most (the cost of a half hour is steep outside a band, nearly flat
+    /// inside), and stops when no move does. Last, each shift goes to an advisor who has had 11 hours of rest.
     /// </summary>
-    private void PlanDay(Channel channel, DateOnly date, double[] need, List<Planned> available)
+    private void PlanDay(Channel channel, DateOnly date, double[] need, List<Planned> available, int day)
     {
         if (available.Count == 0 || FrenchHolidays.IsHoliday(date) || channel.HoursOn(date) is not { } hours)
         {
@@ -210,9 +300,14 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
         }
         var opens = HalfHour(hours.Opens) * 30;
         var closes = hours.Closes == TimeOnly.MinValue ? 24 * 60 : HalfHour(hours.Closes) * 30;
-        var patterns = Patterns(opens, closes);
+        var lengths = available.Select(a => a.Lengths[day]).Distinct().Order().ToArray();
+        var patterns = new List<Pattern>();
+        for (var l = 0; l < lengths.Length; l++)
+        {
+            patterns.AddRange(Patterns(l, lengths[l], opens, closes));
+        }
         var weight = new double[48];
-        var core = date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !FrenchHolidays.IsHoliday(date);
+        var core = date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
         for (var i = 0; i < 48; i++)
         {
             weight[i] = core && i >= 16 && i < 40 ? 1.5 : 1;
@@ -221,16 +316,15 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
         {
             advisor.EarliestStart = advisor.LastShiftDay == date.AddDays(-1) ? advisor.EarliestStart : 0;
         }
-        var full = available.Where(a => !a.HalfDays).OrderBy(a => a.EarliestStart).ToList();
-        var half = available.Where(a => a.HalfDays).OrderBy(a => a.EarliestStart).ToList();
-        var left = new[] { full.Count, half.Count };
+        var pools = lengths.Select(l => available.Where(a => a.Lengths[day] == l).OrderBy(a => a.EarliestStart).ToList()).ToArray();
+        var left = pools.Select(p => p.Count).ToArray();
         var counts = new int[patterns.Count];
         var supply = new double[48];
 
         void Apply(int pattern, int units)
         {
             counts[pattern] += units;
-            left[patterns[pattern].Half ? 1 : 0] -= units;
+            left[patterns[pattern].Pool] -= units;
             foreach (var i in patterns[pattern].Worked)
             {
                 supply[i] += units;
@@ -250,7 +344,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
             var bestGain = 0.0;
             for (var p = 0; p < patterns.Count; p++)
             {
-                if (left[patterns[p].Half ? 1 : 0] == 0)
+                if (left[patterns[p].Pool] == 0)
                 {
                     continue;
                 }
@@ -270,10 +364,9 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
             }
             // Several advisors at once while every half hour of the pattern is well short: a quarter of the smallest gap.
             var gap = patterns[best].Worked.Min(i => (Aim * need[i]) - supply[i]);
-            Apply(best, Math.Min(left[patterns[best].Half ? 1 : 0], Math.Max(1, (int)(gap / 4))));
+            Apply(best, Math.Min(left[patterns[best].Pool], Math.Max(1, (int)(gap / 4))));
         }
 
-        // Local search on the counts.
         var (bandLow, bandHigh) = BandOf(channel);
         double Cost(int i, double s)
         {
@@ -297,11 +390,34 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
             }
             return delta;
         }
+
+        // The advisors the greedy start left: each length's, a few at a time, where they cost least.
+        for (var l = 0; l < lengths.Length; l++)
+        {
+            while (left[l] > 0)
+            {
+                var units = Math.Max(1, Math.Min(left[l], (int)(need.Max() / 15)));
+                var (add, addDelta) = (-1, double.MaxValue);
+                for (var p = 0; p < patterns.Count; p++)
+                {
+                    if (patterns[p].Pool == l && Delta(p, units) is var d && d < addDelta)
+                    {
+                        (add, addDelta) = (p, d);
+                    }
+                }
+                if (add < 0)
+                {
+                    break;
+                }
+                Apply(add, units);
+            }
+        }
+
+        // Local search on the counts: moves between patterns of one length.
         var step = Math.Max(1, (int)(need.Max() / 15));
         var removable = new List<(int Pattern, double Delta)>();
         for (var round = 0; round < 150 && step > 0; round++)
         {
-            var (add, addDelta) = (-1, double.MaxValue);
             removable.Clear();
             for (var p = 0; p < patterns.Count; p++)
             {
@@ -309,30 +425,16 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
                 {
                     removable.Add((p, Delta(p, -step)));
                 }
-                if (left[patterns[p].Half ? 1 : 0] >= step && Delta(p, step) is var d && d < addDelta)
-                {
-                    (add, addDelta) = (p, d);
-                }
             }
             removable.Sort((x, y) => x.Delta.CompareTo(y.Delta));
-            if (removable.Count > 0 && removable[0].Delta < 0)
-            {
-                Apply(removable[0].Pattern, -step);
-                continue;
-            }
-            if (add >= 0 && addDelta < 0)
-            {
-                Apply(add, step);
-                continue;
-            }
             // A move: take shifts off one of the patterns that cost least to lose, onto the pattern that then helps most.
             var (from, to, moveDelta) = (-1, -1, -1e-9);
-            foreach (var (candidate, removeDelta) in removable.Take(4))
+            foreach (var (candidate, removeDelta) in removable.Take(6))
             {
                 Apply(candidate, -step);
                 for (var q = 0; q < patterns.Count; q++)
                 {
-                    if (q != candidate && patterns[q].Half == patterns[candidate].Half && removeDelta + Delta(q, step) is var total && total < moveDelta)
+                    if (q != candidate && patterns[q].Pool == patterns[candidate].Pool && removeDelta + Delta(q, step) is var total && total < moveDelta)
                     {
                         (from, to, moveDelta) = (candidate, q, total);
                     }
@@ -351,11 +453,12 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
         }
 
         // Latest starts first, each to the advisor with the latest allowed start that still fits, which keeps the
-        // rested advisors for the early shifts.
+        // rested advisors for the early shifts; one who has not had the rest yet takes the latest pattern of the
+        // length instead.
         foreach (var p in Enumerable.Range(0, patterns.Count).OrderByDescending(p => patterns[p].Start))
         {
             var pattern = patterns[p];
-            var from = pattern.Half ? half : full;
+            var from = pools[pattern.Pool];
             for (var k = 0; k < counts[p]; k++)
             {
                 var index = from.FindLastIndex(a => a.EarliestStart <= pattern.Start);
@@ -368,27 +471,47 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
                 AddShift(advisor, channel, date, Time(pattern.Start), Time((pattern.Start + pattern.Minutes) % (24 * 60)), pattern.Break);
             }
         }
+        for (var l = 0; l < pools.Length; l++)
+        {
+            foreach (var advisor in pools[l].ToList())
+            {
+                var late = Enumerable.Range(0, patterns.Count).Where(p => patterns[p].Pool == l && patterns[p].Start >= advisor.EarliestStart).ToList();
+                if (late.Count > 0)
+                {
+                    var pattern = patterns[late.MinBy(p => Delta(p, 1))];
+                    AddShift(advisor, channel, date, Time(pattern.Start), Time((pattern.Start + pattern.Minutes) % (24 * 60)), pattern.Break);
+                }
+            }
+        }
     }
 
     /// <summary>
-    /// The shifts a day's opening hours allow, on the half hour: 7 hours of work with a lunch break of 30 or 60
-    /// minutes placed around midday (from 11:00 to 15:00, where the calls dip) or, for an afternoon shift, a 30-minute break after 2½ to 4½ hours;
-    /// and half days of 3 h 30 without a break.
+    /// The shifts of so many minutes of work a day's opening hours allow, on the half hour: up to 6 hours without a
+    /// break (morning peak, evening, half days); longer, with a break of 30 or 60 minutes placed so that neither part
+    /// exceeds 6 hours, over lunch (from 11:00 to 15:00, where the calls dip) or, for a shift starting at 11:00 or
+    /// later, a 30-minute break; at most 10 hours from start to end.
     /// </summary>
-    private static List<Pattern> Patterns(int opens, int closes)
+    private static List<Pattern> Patterns(int pool, int length, int opens, int closes)
     {
         var patterns = new List<Pattern>();
-        for (var start = opens; start + HalfShiftMinutes <= closes; start += 30)
+        if (length <= MaxUnbrokenMinutes)
         {
-            patterns.Add(new Pattern(start, HalfShiftMinutes, null, true, Worked(start, HalfShiftMinutes, null)));
-            foreach (var minutes in ShiftBreak.AllowedMinutes)
+            for (var start = opens; start + length <= closes; start += 30)
             {
-                var span = FullShiftMinutes + minutes;
-                if (start + span > closes)
-                {
-                    continue;
-                }
-                foreach (var after in new[] { 150, 180, 210, 240, 270 })
+                patterns.Add(new Pattern(start, length, null, pool, Worked(start, length, null)));
+            }
+            return patterns;
+        }
+        foreach (var minutes in ShiftBreak.AllowedMinutes)
+        {
+            var span = length + minutes;
+            if (span > MaxSpanMinutes)
+            {
+                continue;
+            }
+            for (var start = opens; start + span <= closes; start += 30)
+            {
+                for (var after = Math.Max(150, length - MaxUnbrokenMinutes); after <= Math.Min(MaxUnbrokenMinutes, length - 60); after += 30)
                 {
                     var breakStart = start + after;
                     var lunch = breakStart >= 11 * 60 && breakStart + minutes <= 15 * 60;
@@ -400,7 +523,7 @@ internal sealed class DemoShiftPlanner(DemoData data, LocalCalendar calendar, Da
                     var pause = new ShiftBreak(Time(breakStart), minutes);
                     if (pause.CheckOn(Time(start), Time((start + span) % (24 * 60))) == BreakCheck.Valid)
                     {
-                        patterns.Add(new Pattern(start, span, pause, false, Worked(start, span, pause)));
+                        patterns.Add(new Pattern(start, span, pause, pool, Worked(start, span, pause)));
                     }
                 }
             }
