@@ -30,7 +30,8 @@ internal static class CliCommands
             ImportAdvisorsCommand.Create(cli),
             ImportForecastCommand.Create(cli)),
         Group("export", "Write a CSV file that the matching import reads back.",
-            ExportAdvisorsCommand.Create(cli)),
+            ExportAdvisorsCommand.Create(cli),
+            ExportCompletionCommand.Create(cli)),
     };
 
     /// <summary>

@@ -10,6 +10,7 @@ using Portal.Services.Regions;
 using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
+using Portal.Services.Training;
 
 namespace Portal.Services;
 
@@ -45,6 +46,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Training.AttendanceService>();
         services.AddSingleton<FluentValidation.IValidator<Training.TrainingSessionForm>, Training.TrainingSessionFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Training.CancelCompletionForm>, Training.CancelCompletionFormValidator>();
+        services.AddScoped<CourseCatalogueService>();
+        services.AddScoped<FluentValidation.IValidator<CourseForm>, CourseFormValidator>();
+        services.AddScoped<TrainingCompletionService>();
+        services.AddScoped<MyTrainingService>();
         return services;
     }
 }

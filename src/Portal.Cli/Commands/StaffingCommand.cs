@@ -57,12 +57,8 @@ internal static class StaffingCommand
             {
                 return await RefuseAsync(cli, parsed, fields[failure.PropertyName], failure.ErrorMessage);
             }
-            StaffingResult result;
-            try
-            {
-                result = ErlangC.Required(input);
-            }
-            catch (ArgumentOutOfRangeException)
+            var result = ErlangC.Required(input);
+            if (result.Unstaffable)
             {
                 // The validator's size check is on the traffic; the agents a service level needs can still pass the cap.
                 return await RefuseAsync(cli, parsed, contacts, "Calculator_Invalid_TooLarge");

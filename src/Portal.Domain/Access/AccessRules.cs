@@ -106,6 +106,12 @@ public static class AccessRules
             _ => new HashSet<int>(),
         };
 
+    /// <summary>
+    /// May the actor change the national course catalogue? It belongs to no region, so only a role whose training change
+    /// reaches every region may edit it (national administrators, HR); a director's own-region change does not.
+    /// </summary>
+    public static bool CanEditCatalogue(Actor actor) => GrantOf(actor.Role, Area.Training).Change == Reach.AllRegions;
+
     /// <summary>An advisor sees only the own record; other roles follow the region rules.</summary>
     public static bool CanReadAdvisor(Actor actor, int advisorId, int advisorRegionId) =>
         actor.Role == PortalRole.Advisor

@@ -7,7 +7,8 @@ namespace Portal.Domain.Assignments;
 /// An advisor's assignment to a channel on a local date, from <see cref="Start"/> to <see cref="End"/>
 /// in local time. An end at or before the start means the shift ends on the next day.
 /// Local wall-clock times are stored, not instants, so that a shift planned "08:00-15:00" stays that on a
-/// clock-change day; instants are derived with the portal's time zone when needed.
+/// clock-change day; instants are derived with the portal's time zone when needed. A shift may carry one unpaid
+/// break (<see cref="BreakStart"/>, <see cref="BreakMinutes"/>) during which the advisor is no supply.
 /// </summary>
 public class Shift : IVersioned
 {
@@ -21,7 +22,22 @@ public class Shift : IVersioned
     public Channel? Channel { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The local start of the unpaid break, or null when the shift has none.</summary>
+    public TimeOnly? BreakStart { get; set; }
+
+    /// <summary>The break's length in minutes; zero when the shift has none.</summary>
+    public int BreakMinutes { get; set; }
+
     public bool EndsNextDay => End <= Start;
+
+    public ShiftBreak? Break
+    {
+        get => BreakStart is { } start && BreakMinutes > 0 ? new ShiftBreak(start, BreakMinutes) : null;
+        set => (BreakStart, BreakMinutes) = value is { } b ? ((TimeOnly?)b.Start, b.Minutes) : (null, 0);
+    }
+
+    /// <summary>Whether the shift's break, if any, is one the portal allows (<see cref="ShiftBreak.CheckOn"/>).</summary>
+    public BreakCheck CheckBreak() => Break?.CheckOn(Start, End) ?? BreakCheck.Valid;
 }
 
 /// <summary>An advisor's absence over whole days, first and last day included.</summary>

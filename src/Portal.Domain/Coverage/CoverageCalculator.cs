@@ -58,7 +58,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     /// </summary>
     private static List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs, DateOnly date,
         IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent) =>
-        shifts.GroupBy(shift => (shift.Date, shift.Start, shift.End, Availability:
+        shifts.GroupBy(shift => (shift.Date, shift.Start, shift.End, shift.Break, Availability:
                 // A training day or an absence removes the advisor whatever the skills; they are named first. A shift
                 // belongs to the day it starts: a night shift is judged on that day's training and absence, whole.
                 inputs.TrainingDays.Contains((shift.AdvisorId, shift.Date)) ? Availability.Training
@@ -73,11 +73,16 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     {
         var slot = SlotClasses.Of(interval);
         Span<int> counts = stackalloc int[4];
+        var onBreak = 0;
         foreach (var (shift, availability, count) in onShift)
         {
             if (shift.Covers(interval.LocalStart))
             {
                 counts[(int)availability] += count;
+            }
+            else if (availability == Availability.Available && shift.OnBreak(interval.LocalStart))
+            {
+                onBreak += count;
             }
         }
 
@@ -100,7 +105,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
         }
 
         return new CoverageCell(interval, slot, demand.Contacts, demand.Aht, demand.Requirement, counts[(int)Availability.Available], subcontracted,
-            new SupplyLosses(counts[(int)Availability.Training], counts[(int)Availability.Absent], counts[(int)Availability.NotCertified], excluded));
+            new SupplyLosses(counts[(int)Availability.Training], counts[(int)Availability.Absent], counts[(int)Availability.NotCertified], excluded, onBreak));
     }
 
     private static bool Serves(SubcontractorCapacity capacity, Interval interval)
@@ -117,6 +122,9 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     /// a day's e-mails are spread evenly over the day's open intervals as workload, since each must be answered
     /// within its 24-hour window rather than in the interval it arrives; the e-mails of a day with no open interval
     /// are carried to the next day that has one. Handling time is the contact-weighted average of the day's.
+    /// Stored demand is read as it is, whatever it holds: an interval whose contacts or handling time no queue can be
+    /// sized for (beyond <see cref="ErlangC.MaxAgents"/>, or not a number) is returned as unstaffable rather than
+    /// failing the week; for email, the day it falls in is.
     /// </summary>
     private static (double Contacts, double Aht, StaffingResult Requirement)[] DemandOf(CoverageInputs inputs, DateOnly date,
         IReadOnlyList<Interval> intervals, ref (double Contacts, double Workload) carried)
@@ -128,9 +136,11 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
         {
             var dayContacts = carried.Contacts;
             var workload = carried.Workload;
+            var unusable = false;
             foreach (var interval in intervals)
             {
                 var (contacts, aht) = inputs.Demand.GetValueOrDefault(interval.StartUtc);
+                unusable |= !Usable(contacts, aht);
                 dayContacts += contacts;
                 workload += contacts * (aht > 0 ? aht : channel.AverageHandlingSeconds);
             }
@@ -145,7 +155,11 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
             for (var i = 0; i < intervals.Count; i++)
             {
                 var contacts = open[i] ? dayContacts / openCount : 0;
-                result[i] = (contacts, averageAht, contacts > 0 ? ErlangC.ForWorkload(Input(channel, contacts, averageAht)) : StaffingResult.None);
+                result[i] = (contacts, averageAht,
+                    !open[i] ? StaffingResult.None
+                    : unusable || !Usable(contacts, averageAht) ? StaffingResult.CannotBeStaffed(contacts)
+                    : contacts > 0 ? ErlangC.ForWorkload(Input(channel, contacts, averageAht))
+                    : StaffingResult.None);
             }
             return result;
         }
@@ -154,12 +168,16 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
         {
             var (contacts, aht) = inputs.Demand.GetValueOrDefault(intervals[i].StartUtc);
             aht = aht > 0 ? aht : channel.AverageHandlingSeconds;
-            result[i] = open[i] && contacts > 0
-                ? (contacts, aht, ErlangC.Required(Input(channel, contacts, aht)))
-                : (open[i] ? contacts : 0, aht, StaffingResult.None);
+            result[i] = !open[i] ? (0, aht, StaffingResult.None)
+                : !Usable(contacts, aht) ? (contacts, aht, StaffingResult.CannotBeStaffed(contacts))
+                : contacts > 0 ? (contacts, aht, ErlangC.Required(Input(channel, contacts, aht)))
+                : (contacts, aht, StaffingResult.None);
         }
         return result;
     }
+
+    // Negative, infinite or missing numbers can only come from a stored row no import should have let in.
+    private static bool Usable(double contacts, double aht) => contacts >= 0 && double.IsFinite(contacts) && double.IsFinite(aht);
 
     public static StaffingInput Input(Channel channel, double contacts, double averageHandlingSeconds) => new(
         contacts, averageHandlingSeconds, Interval.Seconds, channel.ServiceLevelTarget, channel.TargetAnswerSeconds,

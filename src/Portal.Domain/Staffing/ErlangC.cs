@@ -99,8 +99,12 @@ public static class ErlangC
     /// <exception cref="ArgumentOutOfRangeException">
     /// A target of 0 % or less, or of 100 % or more, which no queue can be held to (some contact always waits); or
     /// negative contacts, AHT or interval not above zero, shrinkage outside [0, 1), occupancy cap outside (0, 1],
-    /// concurrency below 1, a negative answer time, or more than <see cref="MaxAgents"/> agents needed.
+    /// concurrency below 1, or a negative answer time.
     /// </exception>
+    /// <remarks>
+    /// Traffic that would need more than <see cref="MaxAgents"/> agents, or that overflows to infinity, is no
+    /// error of the caller's: stored demand may hold it. It gives <see cref="StaffingResult.CannotBeStaffed"/>.
+    /// </remarks>
     public static StaffingResult Required(StaffingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -121,7 +125,10 @@ public static class ErlangC
 
         var target = input.ServiceLevelTarget;
         var answer = input.TargetAnswerSeconds;
-        var agents = AgentsAtCap(traffic, input.MaxOccupancy, Math.Floor(traffic) + 1);
+        if (AgentsAtCap(traffic, input.MaxOccupancy, Math.Floor(traffic) + 1) is not { } agents)
+        {
+            return StaffingResult.CannotBeStaffed(traffic);
+        }
 
         // B is built once up to the first candidate, then carried one agent at a time: recomputing it from zero
         // for each candidate would cost N steps per candidate at 12,000 agents.
@@ -153,7 +160,7 @@ public static class ErlangC
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">
     /// Negative contacts, AHT or interval not above zero, shrinkage outside [0, 1), occupancy cap outside (0, 1],
-    /// concurrency below 1, or more than <see cref="MaxAgents"/> agents needed.
+    /// or concurrency below 1. A workload beyond <see cref="MaxAgents"/> agents gives <see cref="StaffingResult.CannotBeStaffed"/>.
     /// </exception>
     public static StaffingResult ForWorkload(StaffingInput input)
     {
@@ -164,15 +171,18 @@ public static class ErlangC
             return StaffingResult.None;
         }
 
-        var agents = AgentsAtCap(traffic, input.MaxOccupancy, 1);
+        if (AgentsAtCap(traffic, input.MaxOccupancy, 1) is not { } agents)
+        {
+            return StaffingResult.CannotBeStaffed(traffic);
+        }
         return new StaffingResult(traffic, agents, 1, 0, traffic / agents, Scheduled(agents, input.Shrinkage));
     }
 
     private static (double Traffic, double Handling) Traffic(StaffingInput input)
     {
-        if (!(input.Contacts >= 0))
+        if (!(input.Contacts >= 0 && double.IsFinite(input.Contacts)))
         {
-            throw new ArgumentOutOfRangeException(nameof(input), input.Contacts, "Contacts must be zero or more.");
+            throw new ArgumentOutOfRangeException(nameof(input), input.Contacts, "Contacts must be a finite number, zero or more.");
         }
 
         RequireHandlingTime(input.AverageHandlingSeconds);
@@ -197,9 +207,9 @@ public static class ErlangC
         }
 
         // A chat advisor serving several conversations at once clears each one that many times faster.
+        // Infinite traffic (finite but huge contacts times handling) is left to the callers, which find it unstaffable.
         var handling = input.AverageHandlingSeconds / input.Concurrency;
         var traffic = input.Contacts * handling / input.IntervalSeconds;
-        RequireTraffic(traffic);
         return (traffic, handling);
     }
 
@@ -230,15 +240,11 @@ public static class ErlangC
     private static double ServiceLevel(int agents, double traffic, double wait, double answerSeconds, double handlingSeconds) =>
         1 - wait * Math.Exp(-(agents - traffic) * answerSeconds / handlingSeconds);
 
-    private static int AgentsAtCap(double traffic, double maxOccupancy, double atLeast)
+    /// <summary>The least agents at the occupancy cap, or null beyond <see cref="MaxAgents"/> (infinite traffic included).</summary>
+    private static int? AgentsAtCap(double traffic, double maxOccupancy, double atLeast)
     {
         var agents = Math.Max(atLeast, LeastCountAtShare(traffic, maxOccupancy));
-        if (agents > MaxAgents)
-        {
-            throw new ArgumentOutOfRangeException(nameof(traffic), traffic, "This traffic would need more than 1,000,000 agents on one queue.");
-        }
-
-        return (int)agents;
+        return agents > MaxAgents || !double.IsFinite(agents) ? null : (int)agents;
     }
 
     private static int Scheduled(int agents, double shrinkage)

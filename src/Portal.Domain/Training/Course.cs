@@ -2,11 +2,15 @@ using Portal.Domain.Skills;
 
 namespace Portal.Domain.Training;
 
-public class Course
+public class Course : IVersioned
 {
     public const int MinDays = 1;
     public const int MaxDays = 10;
     public const int DefaultCapacity = 12;
+    public const int MinCapacity = 1;
+    public const int MaxCapacity = 50;
+    public const int MaxCodeLength = 32;
+    public const int MaxTitleLength = 200;
 
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -18,6 +22,7 @@ public class Course
     public bool RequiredForRegionalisation { get; set; }
     public int SessionCapacity { get; set; } = DefaultCapacity;
     public List<CourseSkill> GrantedSkills { get; set; } = [];
+    public int Version { get; set; }
 }
 
 /// <summary>A skill a course grants on completion, at a level.</summary>

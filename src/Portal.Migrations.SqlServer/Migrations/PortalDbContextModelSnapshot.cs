@@ -279,6 +279,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("AdvisorId")
                         .HasColumnType("int");
 
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly?>("BreakStart")
+                        .HasColumnType("time");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
 
@@ -740,6 +746,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -263,6 +263,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("AdvisorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("BreakStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -704,6 +710,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

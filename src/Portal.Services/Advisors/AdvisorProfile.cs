@@ -34,4 +34,5 @@ public sealed record HeldSkill(int SkillId, string Code, string Name, Proficienc
 
 public sealed record TrainingLine(string Course, DateOnly FirstDay, DateOnly LastDay, EnrolmentStatus Status);
 
-public sealed record ShiftLine(DateOnly Date, TimeOnly Start, TimeOnly End, string Channel);
+/// <summary>A coming shift on the advisor's page, with its unpaid break when it has one.</summary>
+public sealed record ShiftLine(DateOnly Date, TimeOnly Start, TimeOnly End, string Channel, Domain.Assignments.ShiftBreak? Break = null);

@@ -195,11 +195,12 @@ public sealed class AdvisorProfileService(
             .ToListAsync(cancellationToken)).ToHashSet();
         var shifts = !seesShifts ? [] : (await db.Shifts.AsNoTracking().Where(s => s.AdvisorId == advisor.Id && s.Date >= today && s.Date <= horizon)
             .OrderBy(s => s.Date).ThenBy(s => s.Start)
-            .Select(s => new ShiftLine(s.Date, s.Start, s.End, s.Channel!.Code)).ToListAsync(cancellationToken))
+            .Select(s => new { s.Date, s.Start, s.End, Channel = s.Channel!.Code, s.BreakStart, s.BreakMinutes }).ToListAsync(cancellationToken))
             .Where(s => !inTraining.Contains(s.Date)).ToList();
         return new AdvisorProfile(advisor.Id, advisor.Version, advisor.EmployeeNumber, advisor.FirstName, advisor.LastName, advisor.Region,
             advisor.Site, advisor.WorkingTimePercent, advisor.Active, AccessRules.CanChange(actor, Area.Advisors, advisor.RegionId),
-            skills.OrderBy(s => s.Name).ToList(), others, trainings, shifts)
+            skills.OrderBy(s => s.Name).ToList(), others, trainings, shifts.Select(s => new ShiftLine(s.Date, s.Start, s.End, s.Channel,
+                s.BreakStart is { } pause && s.BreakMinutes > 0 ? new Domain.Assignments.ShiftBreak(pause, s.BreakMinutes) : null)).ToList())
         {
             SeesShifts = seesShifts,
             SiteId = advisor.SiteId,

@@ -7,4 +7,5 @@ public static class AuditEntities
     public const string AdvisorSkill = "AdvisorSkill";
     public const string Enrolment = "Enrolment";
     public const string TrainingSession = "TrainingSession";
+    public const string Course = "Course";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Assignments;
 using Portal.Domain.Channels;
 using Portal.Domain.Coverage;
 using Portal.Domain.Forecast;
@@ -81,10 +82,13 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
         var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
 
         var advisors = db.Advisors.Where(a => a.Active && a.Site!.RegionId == regionId && a.Site.Kind == SiteKind.InHouse);
-        var shifts = await db.Shifts.AsNoTracking()
-            .Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday && advisors.Any(a => a.Id == s.AdvisorId))
-            .Select(s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End))
-            .ToListAsync(cancellationToken);
+        var shifts = (await db.Shifts.AsNoTracking()
+                .Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday && advisors.Any(a => a.Id == s.AdvisorId))
+                .Select(s => new { s.AdvisorId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes })
+                .ToListAsync(cancellationToken))
+            .Select(s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End,
+                s.BreakStart is { } pause && s.BreakMinutes > 0 ? new ShiftBreak(pause, s.BreakMinutes) : null))
+            .ToList();
         var onShift = shifts.Select(s => s.AdvisorId).Distinct().ToList();
 
         // A channel that requires no skill takes every advisor on shift.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.Domain.Access;
 using Portal.Domain.Advisors;
+using Portal.Domain.Skills;
 using Portal.Domain.Training;
 using Portal.Services.Audit;
 using Portal.Services.Data;
@@ -77,6 +78,7 @@ internal static class AttendanceRecorder
             enrolment.Status = EnrolmentStatus.Completed;
             enrolment.CompletedOn = lastDay;
             var replaced = TrainingRules.GrantSkills(advisor, course, lastDay);
+            AuditSkills(db, actor, clock, session.RegionId, advisor, replaced);
             AuditLog.Record(db, actor, clock, AuditEntities.Enrolment, key, session.RegionId, TrainingAudit.Complete,
                 new CompletionBefore(previous, replaced), new { Status = status, CompletedOn = Iso(lastDay), advisor.EmployeeNumber, after.Attended });
             return;
@@ -85,6 +87,32 @@ internal static class AttendanceRecorder
         enrolment.CompletedOn = status == EnrolmentStatus.Completed ? enrolment.CompletedOn : null;
         AuditLog.Record(db, actor, clock, AuditEntities.Enrolment, key, session.RegionId, TrainingAudit.Record, before, after);
     }
+
+    /// <summary>
+    /// Each level the completion changed, in the advisor's own history (as a change by hand is), and the advisor's
+    /// version moved on, so that an edit of the advisor's skills opened before the completion is told it came second.
+    /// </summary>
+    public static void AuditSkills(PortalDbContext db, Actor actor, TimeProvider clock, int regionId, Advisor advisor, IReadOnlyList<HeldBefore> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        if (db.Entry(advisor).State == Microsoft.EntityFrameworkCore.EntityState.Unchanged)
+        {
+            db.Entry(advisor).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
+        }
+        var codes = db.Skills.Local.Count > 0 ? db.Skills.Local.ToDictionary(s => s.Id, s => s.Code) : db.Skills.ToDictionary(s => s.Id, s => s.Code);
+        foreach (var skill in changed)
+        {
+            var now = advisor.Skills.SingleOrDefault(s => s.SkillId == skill.SkillId);
+            AuditLog.Record(db, actor, clock, AuditEntities.AdvisorSkill, $"{advisor.EmployeeNumber}/{codes.GetValueOrDefault(skill.SkillId)}", regionId,
+                "SetLevel", Audited(skill.Level), Audited(now is null ? null : HeldLevel.Of(now)));
+        }
+    }
+
+    private static object? Audited(HeldLevel? level) =>
+        level is null ? null : new { Level = (int)level.Level, CertifiedOn = Iso(level.CertifiedOn), Source = level.Source.ToString() };
 
     private static bool SameAttendance(Enrolment enrolment, IReadOnlyList<SessionDay> days, IReadOnlySet<DateOnly> attended) =>
         days.All(d => attended.Contains(d.Date) == enrolment.Attendance.Any(a => a.SessionDayId == d.Id && a.Present));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Skills;
 using Portal.Domain.Training;
 using Portal.Services.Audit;
 using Portal.Services.Data;
@@ -87,7 +88,10 @@ public sealed class AttendanceService(
         var before = recorded is null ? null : JsonSerializer.Deserialize<CompletionBefore>(recorded);
         var advisor = await db.Advisors.Include(a => a.Skills).SingleAsync(a => a.Id == enrolment.AdvisorId, cancellationToken);
         var lastDay = enrolment.CompletedOn ?? enrolment.Session.LastDay;
+        var held = advisor.Skills.ToDictionary(s => s.SkillId, HeldLevel.Of);
         var restored = TrainingRules.RestoreSkills(advisor, enrolment.Session.CourseId, lastDay, before?.Skills ?? []);
+        AttendanceRecorder.AuditSkills(db, actor, clock, enrolment.Session.RegionId, advisor,
+            restored.Select(id => new HeldBefore(id, held[id])).ToList());
         var status = before?.Status is { } s && s != EnrolmentStatus.Completed ? s : EnrolmentStatus.Planned;
         enrolment.Version = form.Version;
         enrolment.Status = status;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Advisors;
+using Portal.Domain.Time;
 using Portal.Domain.Training;
 using Portal.Services.Audit;
 using Portal.Services.Data;
@@ -28,8 +29,7 @@ public sealed class EnrolmentService(IDbContextFactory<PortalDbContext> dbFactor
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var session = await EnrolmentFacts.SessionAsync(db, sessionId, cancellationToken);
-        if (session is null || !AccessRules.CanRead(actor, Area.Training, session.RegionId))
+        if (await ReadableSessionAsync(db, actor, sessionId, cancellationToken) is not { } session)
         {
             return null;
         }
@@ -61,13 +61,13 @@ public sealed class EnrolmentService(IDbContextFactory<PortalDbContext> dbFactor
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var session = await EnrolmentFacts.SessionAsync(db, sessionId, cancellationToken);
-        if (session is null || !AccessRules.CanRead(actor, Area.Training, session.RegionId))
+        if (await ReadableSessionAsync(db, actor, sessionId, cancellationToken) is not { } session)
         {
             return null;
         }
         var courseId = session.CourseId;
-        var completed = db.Enrolments.Where(e => e.Status == EnrolmentStatus.Completed && e.Session!.CourseId == courseId).Select(e => e.AdvisorId);
+        var completed = db.Enrolments.Where(Enrolment.CompletedAsOf(LocalCalendar.Paris.Today(clock)))
+            .Where(e => e.Session!.CourseId == courseId).Select(e => e.AdvisorId);
         var advisors = db.Advisors.Where(Advisor.ActiveInHouse)
             .Where(a => a.Site!.RegionId == session.RegionId && !completed.Contains(a.Id));
         if (siteId is { } site)
@@ -206,5 +206,12 @@ public sealed class EnrolmentService(IDbContextFactory<PortalDbContext> dbFactor
             .OrderBy(c => c.LastName, StringComparer.CurrentCulture).ThenBy(c => c.FirstName, StringComparer.CurrentCulture)
             .ThenBy(c => c.EmployeeNumber, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The session, when it exists and the actor may read its region's training data.</summary>
+    private static async Task<SessionInfo?> ReadableSessionAsync(PortalDbContext db, Actor actor, int sessionId, CancellationToken cancellationToken)
+    {
+        var session = await EnrolmentFacts.SessionAsync(db, sessionId, cancellationToken);
+        return session is not null && AccessRules.CanRead(actor, Area.Training, session.RegionId) ? session : null;
     }
 }

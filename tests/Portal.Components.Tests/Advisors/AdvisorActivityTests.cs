@@ -46,4 +46,15 @@ public class AdvisorActivityTests : PortalComponentTest
 
         Assert.Equal(["mardi 9 juin 2026", "09:00 – 17:30", "Téléphone"], Cells(Table(activity, "Prochaines vacations")));
     }
+
+    [Fact]
+    public void A_coming_shift_with_a_break_shows_the_break_under_its_hours()
+    {
+        var line = new ShiftLine(new DateOnly(2026, 6, 9), new TimeOnly(8, 0), new TimeOnly(16, 0), "Voice",
+            new Portal.Domain.Assignments.ShiftBreak(new TimeOnly(12, 0), 30));
+
+        var activity = RenderActivity([], [line]);
+
+        Assert.Equal("pause 12:00–12:30", activity.Find("[data-testid=shift-break]").TextContent.Trim());
+    }
 }

@@ -132,4 +132,22 @@ public class IntervalDetailTests : PortalComponentTest
 
         Assert.True(closed);
     }
+
+    [Fact]
+    public void An_interval_that_cannot_be_staffed_says_so_and_why()
+    {
+        var detail = RenderDetail(MondayAtTen with { Contacts = 1e12, Requirement = StaffingResult.CannotBeStaffed(1e12 * 180 / 1800) });
+
+        Assert.Contains("Créneau cœur · Non dimensionnable", detail.Markup, StringComparison.Ordinal);
+        Assert.Contains("aucun effectif ne peut être calculé", detail.Find("[data-testid=unstaffable]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advisors_on_break_are_counted_in_the_detail()
+    {
+        var detail = RenderDetail(MondayAtTen with { Losses = new SupplyLosses(0, 0, 0, 0, OnBreak: 4) });
+
+        Assert.Contains(KeyValuePair.Create("Conseillers en pause", "4"), Terms(detail));
+        Assert.Empty(detail.FindAll("[data-testid=causes]"));
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class CoverageBuilder
     private readonly List<Absence> absences = [];
     private readonly List<SubcontractorCapacity> capacities = [];
     private Region region = new() { Code = "BPL", Name = "Bretagne-Pays de la Loire", Status = RegionStatus.Preparing };
+    private readonly Dictionary<DateTime, double> exceptions = [];
     private double contactsPerInterval = 100;
     private Channel channel = Channels.Voice();
     private int nextAdvisor = 1;
@@ -38,14 +39,22 @@ internal sealed class CoverageBuilder
         return this;
     }
 
+    /// <summary>Stored demand of one interval that differs from the others (an import gone wrong, for instance).</summary>
+    public CoverageBuilder WithContactsAt(DateOnly date, string time, double contacts)
+    {
+        exceptions[LocalCalendar.Paris.ToUtc(date.ToDateTime(Time(time)))] = contacts;
+        return this;
+    }
+
     /// <summary>Adds advisors on shift; returns their ids.</summary>
-    public int[] OnShift(int count, DateOnly date, string start, string end, bool isCertified = true)
+    public int[] OnShift(int count, DateOnly date, string start, string end, bool isCertified = true, string? breakStart = null, int breakMinutes = 30)
     {
         var ids = Enumerable.Range(nextAdvisor, count).ToArray();
         nextAdvisor += count;
+        ShiftBreak? pause = breakStart is null ? null : new ShiftBreak(Time(breakStart), breakMinutes);
         foreach (var id in ids)
         {
-            shifts.Add(new PlannedShift(id, date, Time(start), Time(end)));
+            shifts.Add(new PlannedShift(id, date, Time(start), Time(end), pause));
             if (isCertified)
             {
                 certified.Add(id);
@@ -82,7 +91,7 @@ internal sealed class CoverageBuilder
         {
             foreach (var interval in LocalCalendar.Paris.IntervalsOf(day))
             {
-                demand[interval.StartUtc] = (contactsPerInterval, channel.AverageHandlingSeconds);
+                demand[interval.StartUtc] = (exceptions.GetValueOrDefault(interval.StartUtc, contactsPerInterval), channel.AverageHandlingSeconds);
             }
         }
         var inputs = new CoverageInputs

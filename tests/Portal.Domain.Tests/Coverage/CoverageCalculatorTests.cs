@@ -53,6 +53,86 @@ public class CoverageCalculatorTests
     }
 
     [Fact]
+    public void Break_minutes_leave_supply()
+    {
+        var builder = new CoverageBuilder();
+        builder.OnShift(6, Thursday, "08:00", "16:00", breakStart: "12:00", breakMinutes: 30);
+        var days = builder.Compute(Thursday);
+
+        Assert.Equal(6, CoverageBuilder.At(days, Thursday, "11:30").InHouse);
+        Assert.Equal(0, CoverageBuilder.At(days, Thursday, "12:00").InHouse);
+        Assert.Equal(6, CoverageBuilder.At(days, Thursday, "12:00").Losses.OnBreak);
+        Assert.Equal(6, CoverageBuilder.At(days, Thursday, "12:30").InHouse);
+        Assert.Equal(0, CoverageBuilder.At(days, Thursday, "12:30").Losses.OnBreak);
+    }
+
+    [Fact]
+    public void A_break_at_the_edge_of_the_allowed_range_removes_only_its_own_half_hours()
+    {
+        var builder = new CoverageBuilder();
+        builder.OnShift(3, Thursday, "08:00", "16:00", breakStart: "15:00", breakMinutes: 60);
+        builder.OnShift(2, Thursday, "08:00", "16:00");
+        var days = builder.Compute(Thursday);
+
+        Assert.Equal(5, CoverageBuilder.At(days, Thursday, "14:30").InHouse);
+        Assert.Equal(2, CoverageBuilder.At(days, Thursday, "15:00").InHouse);
+        Assert.Equal(2, CoverageBuilder.At(days, Thursday, "15:30").InHouse);
+        Assert.Equal(0, CoverageBuilder.At(days, Thursday, "16:00").InHouse);
+        Assert.False(CoverageBuilder.At(days, Thursday, "15:00").Losses.Any);
+    }
+
+    [Fact]
+    public void A_night_shift_with_its_break_after_midnight_leaves_supply_on_the_next_day()
+    {
+        var builder = new CoverageBuilder();
+        builder.OnShift(4, Thursday, "22:00", "06:00", breakStart: "01:00", breakMinutes: 60);
+        var days = builder.Compute(Thursday, 2);
+        var friday = Thursday.AddDays(1);
+
+        Assert.Equal(4, CoverageBuilder.At(days, Thursday, "23:30").InHouse);
+        Assert.Equal(4, CoverageBuilder.At(days, friday, "00:30").InHouse);
+        Assert.Equal(0, CoverageBuilder.At(days, friday, "01:00").InHouse);
+        Assert.Equal(0, CoverageBuilder.At(days, friday, "01:30").InHouse);
+        Assert.Equal(4, CoverageBuilder.At(days, friday, "02:00").InHouse);
+        // The break belongs to the night, not to the Thursday's 01:00.
+        Assert.Equal(0, CoverageBuilder.At(days, Thursday, "01:00").Losses.OnBreak);
+    }
+
+    [Fact]
+    public void An_absurd_stored_interval_cannot_be_staffed_and_the_rest_of_the_day_is_computed()
+    {
+        var builder = new CoverageBuilder().WithContactsAt(Thursday, "10:00", 1e12);
+        builder.OnShift(20, Thursday, "08:00", "16:00");
+        var days = builder.Compute(Thursday);
+
+        var absurd = CoverageBuilder.At(days, Thursday, "10:00");
+        var next = CoverageBuilder.At(days, Thursday, "10:30");
+
+        Assert.True(absurd.Unstaffable);
+        Assert.Equal(CoverageStatus.Unstaffable, absurd.Status);
+        Assert.Equal(0, absurd.Required);
+        Assert.Equal(20, absurd.InHouse);
+        Assert.Equal(14, next.Required);
+        Assert.Equal(CoverageStatus.Covered, next.Status);
+        // The totals leave it out rather than count a million agents.
+        Assert.Equal(14 * 47 / 2.0, days[0].RequiredStaffHours);
+        Assert.Equal(1, CoverageBands.OfCore(days).Unstaffable);
+    }
+
+    [Fact]
+    public void An_absurd_email_day_cannot_be_staffed_and_the_next_day_is_computed()
+    {
+        var friday = Thursday.AddDays(1);
+        var builder = new CoverageBuilder().WithChannel(Channels.Email()).WithContactsAt(Thursday, "10:00", 1e12);
+        var days = builder.Compute(Thursday, 2);
+
+        Assert.All(days[0].Cells.Where(c => c.Interval.LocalTime >= new TimeOnly(8, 0) && c.Interval.LocalTime < new TimeOnly(20, 0)),
+            c => Assert.Equal(CoverageStatus.Unstaffable, c.Status));
+        Assert.DoesNotContain(days[1].Cells, c => c.Unstaffable);
+        Assert.True(CoverageBuilder.At(days, friday, "10:00").Required > 0);
+    }
+
+    [Fact]
     public void A_night_shift_reaches_into_the_next_day()
     {
         var builder = new CoverageBuilder();

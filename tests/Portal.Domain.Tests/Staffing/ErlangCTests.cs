@@ -175,9 +175,26 @@ public class ErlangCTests
     }
 
     [Fact]
-    public void A_cap_so_low_it_would_need_over_a_million_agents_is_refused()
+    public void A_cap_so_low_it_would_need_over_a_million_agents_cannot_be_staffed()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Required(WorkedExample with { MaxOccupancy = 1e-6 }));
+        var result = ErlangC.Required(WorkedExample with { MaxOccupancy = 1e-6 });
+
+        Assert.True(result.Unstaffable);
+        Assert.Equal(0, result.Scheduled);
+    }
+
+    [Theory]
+    [InlineData(1e12)]
+    [InlineData(1e300)]
+    public void Demand_beyond_a_million_agents_cannot_be_staffed_rather_than_failing(double contacts)
+    {
+        var voice = ErlangC.Required(WorkedExample with { Contacts = contacts });
+        var email = ErlangC.ForWorkload(WorkedExample with { Contacts = contacts });
+
+        Assert.True(voice.Unstaffable);
+        Assert.True(email.Unstaffable);
+        Assert.Equal(0, voice.Scheduled);
+        Assert.False(ErlangC.Required(WorkedExample).Unstaffable);
     }
 
     [Theory]

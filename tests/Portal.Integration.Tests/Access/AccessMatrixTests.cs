@@ -96,6 +96,8 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("GET /training/sessions/{id:int}/attendance.csv", "/training/sessions/218/attendance.csv", 200, 200, 404, 200, 404, 302),
         ("GET /training/sessions/{id:int}/attendance.xlsx", "/training/sessions/1/attendance.xlsx", 200, 404, 200, 200, 404, 302),
         ("GET /training/sessions/{id:int}/attendance.xlsx", "/training/sessions/999999/attendance.xlsx", 404, 404, 404, 404, 404, 302),
+        ("GET /training/completion.csv", "/training/completion.csv", 200, 200, 200, 200, 404, 302),
+        ("GET /training/completion.xlsx", "/training/completion.xlsx", 200, 200, 200, 200, 404, 302),
         ("ANY /health", "/health", 200, 200, 200, 200, 200, 200),
         (AccessMatrix.StaticFiles, "/_framework/blazor.web.js", 200, 200, 200, 200, 200, 200),
         // The development fallback for files not in the static-asset manifest: it names no policy.
@@ -137,6 +139,9 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("AttendanceService.RecordAsync", "invalid: Result", "invalid: Result", "not found", "invalid: Result", "not found"),
         ("AttendanceService.SheetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("AuditService.SearchAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
+        ("CourseCatalogueService.ListAsync", "allowed", "allowed", "allowed", "allowed", "empty"),
+        ("CourseCatalogueService.SaveAsync", "invalid: Code", "not found", "not found", "invalid: Code", "not found"),
+        ("CourseCatalogueService.SkillsAsync", "allowed", "empty", "empty", "allowed", "empty"),
         ("CoverageService.GetWeekAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("DashboardService.GetAsync", "national", "director BPL", "director NC", "HR", "own record"),
         ("EnrolmentService.CandidatesAsync", "allowed", "allowed", "not found", "allowed", "not found"),
@@ -144,6 +149,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("EnrolmentService.StillNeedingAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("EnrolmentService.WithdrawAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("ForecastImportService.ImportAsync", "checked", "checked", "refused", "refused", "refused"),
+        ("MyTrainingService.TrainingDaysAsync", "empty", "empty", "empty", "empty", "own"),
         ("RegionDirectory.FindAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("RegionDirectory.ReadableAsync", "all", "BPL", "NC", "none", "none"),
         ("RegionDirectory.TimelineAsync", "opens all", "opens BPL", "opens NC", "empty", "empty"),
@@ -158,6 +164,10 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("TrainingSessionService.GetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("TrainingSessionService.ListAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("TrainingSessionService.SaveAsync", "invalid: Days", "invalid: Days", "not found", "not found", "not found"),
+        ("TrainingCompletionService.ExportAsync", "with BPL", "with BPL", "without BPL", "with BPL", "empty"),
+        ("TrainingCompletionService.FileRowsAsync", "with BPL", "with BPL", "without BPL", "with BPL", "empty"),
+        ("TrainingCompletionService.GetAsync", "with BPL", "with BPL", "without BPL", "with BPL", "not found"),
+        ("TrainingCompletionService.MissingAsync", "with BPL", "with BPL", "without BPL", "with BPL", "empty"),
     ];
 
     private static readonly string[] Users = [DemoAccounts.National, DemoAccounts.DirectorBpl, DemoAccounts.DirectorNc, DemoAccounts.Hr, DemoAccounts.AdvisorBpl, Anonymous];
@@ -472,6 +482,14 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "AuditService.SearchAsync":
                     var audit = await S<AuditService>().SearchAsync(actor, new AuditQuery(PageSize: AuditQuery.MaxPageSize), ct);
                     return audit.Total == 0 ? "empty" : Regions(audit.Lines.Select(l => l.Region ?? ""));
+                case "CourseCatalogueService.ListAsync":
+                    return (await S<CourseCatalogueService>().ListAsync(actor, ct)).Count == 0 ? "empty" : "allowed";
+                case "CourseCatalogueService.SaveAsync":
+                    var course = new CourseForm { Code = "transv-com", Title = "Copie", Days = 2, Skills = [new CourseGrantForm { SkillId = 1 }] };
+                    var courseSaved = await S<CourseCatalogueService>().SaveAsync(actor, course, ct);
+                    return Saved(courseSaved.Outcome, courseSaved.Errors);
+                case "CourseCatalogueService.SkillsAsync":
+                    return (await S<CourseCatalogueService>().SkillsAsync(actor, ct)).Count == 0 ? "empty" : "allowed";
                 case "CoverageService.GetWeekAsync":
                     return await S<CoverageService>().GetWeekAsync(actor, "BPL", today, null, ct) is null ? "not found" : "allowed";
                 case "DashboardService.GetAsync":
@@ -486,6 +504,9 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "ForecastImportService.ImportAsync":
                     var forecast = await S<ForecastImportService>().ImportAsync(actor, new MemoryStream(), "BPL", ct);
                     return forecast.Errors.Any(e => e.Message == Messages.Format("Import_Empty")) ? "checked" : "refused";
+                case "MyTrainingService.TrainingDaysAsync":
+                    var days = await S<MyTrainingService>().TrainingDaysAsync(actor, today.AddDays(-366), today.AddDays(366), ct);
+                    return days.Count == 0 ? "empty" : "own";
                 case "RegionDirectory.FindAsync":
                     return await S<RegionDirectory>().FindAsync(actor, "BPL", Area.Advisors, ct) is null ? "not found" : "allowed";
                 case "RegionDirectory.ReadableAsync":
@@ -545,6 +566,20 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "TrainingSessionService.SaveAsync":
                     var plan = new TrainingSessionForm { CourseId = target.CourseId, SiteId = target.InHouseSiteId, Days = target.TooManyDays, Trainer = "Formateur", Capacity = 1 };
                     return Trained(await S<TrainingSessionService>().SaveAsync(actor, plan, ct));
+                case "TrainingCompletionService.ExportAsync":
+                    using (var output = new MemoryStream())
+                    {
+                        var count = await S<TrainingCompletionService>().ExportAsync(actor, output, ct);
+                        return count == 0 ? "empty" : Regions(Encoding.UTF8.GetString(output.ToArray()).Split('\n').Skip(1).Select(l => l.Split(';')[0]));
+                    }
+                case "TrainingCompletionService.FileRowsAsync":
+                    return Regions((await S<TrainingCompletionService>().FileRowsAsync(actor, ct)).Select(r => r.Region).Distinct());
+                case "TrainingCompletionService.GetAsync":
+                    return await S<TrainingCompletionService>().GetAsync(actor, ct) is { } completion ? Regions(completion.Regions.Select(r => r.RegionCode)) : "not found";
+                case "TrainingCompletionService.MissingAsync":
+                    var missing = await S<TrainingCompletionService>().MissingAsync(actor, new MissingQuery(PageSize: MissingQuery.MaxPageSize), ct);
+                    var missingBpl = await S<TrainingCompletionService>().MissingAsync(actor, new MissingQuery(Region: "BPL"), ct);
+                    return missing.Total == 0 ? "empty" : missingBpl.Total > 0 ? "with BPL" : "without BPL";
                 default:
                     throw new InvalidOperationException($"{command} has a row but no way to invoke it");
             }

@@ -39,7 +39,8 @@ public sealed class CliTests : IDisposable
         Assert.Equal(11, root.GetProperty("sitesByKind").GetProperty("Offshore").GetInt32());
         Assert.Equal(1600, root.GetProperty("advisorsByRegion").GetProperty("BPL").GetInt32());
         Assert.Equal(6, root.GetProperty("courses").GetInt32());
-        Assert.True(root.GetProperty("shifts").GetInt32() > 400_000);
+        // About 300,000 since the demo plans its shifts against the forecast (ADR 14).
+        Assert.True(root.GetProperty("shifts").GetInt32() > 250_000);
         Assert.True(root.GetProperty("enrolmentsByStatus").GetProperty("Completed").GetInt32() > 0);
         // Outside the Development environment the demo creates no login.
         Assert.Empty(root.GetProperty("usersByRole").EnumerateObject());

@@ -33,7 +33,8 @@ public sealed class CliUsageTests : IDisposable
         { ["import"], ["advisors", "forecast"] },
         { ["import", "advisors"], ["<FILE>"] },
         { ["import", "forecast"], ["<FILE>"] },
-        { ["export"], ["advisors"] },
+        { ["export"], ["advisors", "completion"] },
+        { ["export", "completion"], ["<FILE>"] },
         { ["export", "advisors"], ["<FILE>"] },
     };
 
@@ -105,7 +106,8 @@ public sealed class CliUsageTests : IDisposable
     [InlineData(new[] { "import", "forecast", "/no/such/forecast.csv" }, "'/no/such/forecast.csv'")]
     [InlineData(new[] { "import", "shifts", "shifts.csv" }, "'shifts'")]
     [InlineData(new[] { "export", "advisors", "/no/such/folder/advisors.csv" }, "'/no/such/folder/advisors.csv'")]
-    [InlineData(new[] { "export", "completion", "completion.csv" }, "'completion'")]
+    [InlineData(new[] { "export", "completion", "/no/such/folder/completion.csv" }, "'/no/such/folder/completion.csv'")]
+    [InlineData(new[] { "export", "trainers", "trainers.csv" }, "'trainers'")]
     public async Task Each_command_names_its_bad_argument_on_one_line_with_exit_code_2_and_writes_nothing(string[] args, string named)
     {
         var (exit, output, error) = await RunOnOwnFileAsync(args);

@@ -235,10 +235,10 @@ public class ForecastImportTests(PortalFixture fixture)
     [Fact]
     public async Task A_file_separated_by_commas_with_french_headers_in_another_order_is_read()
     {
-        var result = await ImportAsync("Canal,DÉBUT,Région,DMT,contacts\nVoice,2027-03-16 10:00,SUD,300,\"12,5\"\n");
+        var result = await ImportAsync("Canal,DÉBUT,Région,DMT,contacts\nVoice,2027-03-23 10:00,SUD,300,\"12,5\"\n");
 
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.Message)));
-        Assert.Equal(12.5, (await StoredAsync("SUD", new DateOnly(2027, 3, 16))).Sum(f => f.Contacts));
+        Assert.Equal(12.5, (await StoredAsync("SUD", new DateOnly(2027, 3, 23))).Sum(f => f.Contacts));
     }
 
     [Fact]

@@ -273,6 +273,10 @@ public class TrainingSessionTests(TrainingDatabase database) : IClassFixture<Tra
             var skills = await db.AdvisorSkills.AsNoTracking().Where(s => s.AdvisorId == advisor.Id).ToListAsync(Ct);
             var up = skills.Single(s => s.SkillId == raised.SkillId);
             Assert.Equal((raised.Level + 1, days[^1], CertificationSource.Course, (int?)course.Id), (up.Level, up.CertifiedOn, up.Source, up.CourseId));
+            // The raise is in the advisor's own history, and an edit opened before it now conflicts.
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == AuditEntities.AdvisorSkill && a.EntityKey.StartsWith(advisor.EmployeeNumber + "/")
+                && a.UserName == Hr.UserName, Ct));
+            Assert.True(await db.Advisors.Where(a => a.Id == advisor.Id).Select(a => a.Version).SingleAsync(Ct) > advisor.Version);
             if (higher is not null)
             {
                 Assert.Equal(higher.Level, skills.Single(s => s.SkillId == higher.SkillId).Level);

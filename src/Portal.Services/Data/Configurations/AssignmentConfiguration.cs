@@ -14,6 +14,7 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         entity.HasIndex(s => new { s.AdvisorId, s.Date });
         entity.HasIndex(s => new { s.Date, s.ChannelId });
         entity.Ignore(s => s.EndsNextDay);
+        entity.Ignore(s => s.Break);
         entity.HasVersion();
     }
 }

@@ -14,6 +14,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         entity.HasIndex(c => c.Code).IsUnique();
         entity.HasMany(c => c.GrantedSkills).WithOne().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
         entity.ToTable(t => t.HasCheckConstraint("CK_Courses_Days", "Days BETWEEN 1 AND 10"));
+        entity.HasVersion();
     }
 }
 
