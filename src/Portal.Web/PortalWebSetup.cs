@@ -94,11 +94,8 @@ internal static class PortalWebSetup
         app.MapPreferenceEndpoints();
         app.MapSkillsExportEndpoints();
         app.MapAdvisorExportEndpoints();
-<<<<<<< HEAD
         app.MapTrainingEndpoints();
-=======
         app.MapCompletionExportEndpoints();
->>>>>>> main
         app.MapHealthChecks("/health").AllowAnonymous();
         foreach (var host in app.Services.GetServices<IHostEndpoints>())
         {
