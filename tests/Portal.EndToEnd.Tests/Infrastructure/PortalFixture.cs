@@ -37,6 +37,9 @@ public sealed class PortalFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The portal's database, for a test that prepares what its scenario needs (and nothing another test reads).</summary>
+    public PortalDbContext CreateDbContext() => factory.CreateDbContext();
+
     /// <summary>Creates a login through the portal's own Identity, so that no demo account is changed by a test.</summary>
     public async Task<Credentials> CreateUserAsync(string displayName, string role)
     {

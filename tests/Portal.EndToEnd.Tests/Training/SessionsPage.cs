@@ -40,11 +40,10 @@ public sealed class SessionsPage(IPage page) : PortalShell(page)
         return sessions;
     }
 
-    /// <summary>Adds one day through the date picker, typed as a French user types it.</summary>
+    /// <summary>Adds one day through the browser's date field.</summary>
     public async Task AddDayAsync(DateOnly day)
     {
-        await DayToAdd.FillAsync(day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
-        await DayToAdd.PressAsync("Enter");
+        await DayToAdd.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await AddDay.ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(PlanForm.Locator($"[data-day='{day:yyyy-MM-dd}']")).ToBeVisibleAsync();
     }
