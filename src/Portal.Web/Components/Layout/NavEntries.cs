@@ -16,7 +16,7 @@ public static class NavEntries
         new(Area.Rollout, "rollout", MudBlazor.Icons.Material.Filled.Timeline, "Nav_Rollout", false),
         new(Area.Advisors, "advisors", MudBlazor.Icons.Material.Filled.People, "Nav_Advisors", false),
         new(Area.Skills, "skills/matrix", MudBlazor.Icons.Material.Filled.GridOn, "Nav_Skills", false),
-        new(Area.Training, "training/courses", MudBlazor.Icons.Material.Filled.School, "Nav_Training", true),
+        new(Area.Training, "training/sessions", MudBlazor.Icons.Material.Filled.School, "Nav_Training", false),
         new(Area.Coverage, "coverage", MudBlazor.Icons.Material.Filled.StackedLineChart, "Nav_Coverage", false),
         new(Area.Subcontracting, "subcontracting", MudBlazor.Icons.Material.Filled.Handshake, "Nav_Subcontracting", false),
         new(Area.Assignments, "assignments", MudBlazor.Icons.Material.Filled.CalendarMonth, "Nav_Assignments", true),
