@@ -43,6 +43,7 @@ public sealed partial class SessionFlowTests(PortalFixture portal, ITestOutputHe
         await session.StillNeedsTab.ClickAsync();
         await session.NeedsSite.ClickAsync();
         await session.Options.GetByText(site, new() { Exact = true }).ClickAsync();
+        await Expect(session.Options).ToHaveCountAsync(0);
         foreach (var number in numbers)
         {
             await session.TickAsync(session.StillNeeds.Locator($"[data-candidate='{number}']"));
@@ -105,6 +106,7 @@ public sealed partial class SessionFlowTests(PortalFixture portal, ITestOutputHe
         }
         await row.GetByTestId("result").ClickAsync();
         await session.Options.GetByText("Réussite", new() { Exact = true }).ClickAsync();
+        await Expect(session.Options).ToHaveCountAsync(0);
         await row.GetByTestId("save-attendance").ClickAsync();
 
         await Expect(Page.GetByText("Présence enregistrée.")).ToBeVisibleAsync();
@@ -202,8 +204,11 @@ public sealed partial class SessionFlowTests(PortalFixture portal, ITestOutputHe
         var course = sessions.Options.Filter(new() { HasText = "ECRIT" });
         var length = int.Parse(DaysOfCourse().Match(await course.InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
         await course.ClickAsync();
+        // A list still closing would take the next click meant for the other list.
+        await Expect(sessions.Options).ToHaveCountAsync(0);
         await sessions.Site.ClickAsync();
         await (site is null ? sessions.Options.First : sessions.Options.GetByText(site, new() { Exact = true })).ClickAsync();
+        await Expect(sessions.Options).ToHaveCountAsync(0);
         await sessions.Trainer.FillAsync(trainer);
         if (capacity is { } seats)
         {
