@@ -28,27 +28,32 @@ public static class ReadinessRule
         return new Readiness(facts.Region.Code, date, [Sequence(facts), Training(facts, date, withPlan), Skills(facts, date), Coverage(facts, date)]);
     }
 
-    /// <summary>The outlook: the gates with the plan at each date, and the earliest date from which every one passes.</summary>
+    /// <summary>
+    /// The outlook: the gates with the plan at each date, in the order given, and the earliest date from which every
+    /// gate passes at that date and at every later one.
+    /// </summary>
     public static ReadinessOutlook Outlook(ReadinessFacts facts, IEnumerable<DateOnly> dates)
     {
-        var weeks = dates.Distinct().Order().Select(d => Evaluate(facts, d, withPlan: true)).ToList();
+        var weeks = dates.Select(d => Evaluate(facts, d, withPlan: true)).ToList();
+        var byDate = weeks.GroupBy(w => w.Date).OrderBy(g => g.Key).Select(g => g.First()).ToList();
         DateOnly? earliest = null;
-        for (var i = weeks.Count - 1; i >= 0 && weeks[i].Ready; i--)
+        for (var i = byDate.Count - 1; i >= 0 && byDate[i].Ready; i--)
         {
-            earliest = weeks[i].Date;
+            earliest = byDate[i].Date;
         }
-        var blocking = earliest is null && weeks.Count > 0 ? weeks[^1].Gates.FirstOrDefault(g => !g.Passes) : null;
+        var blocking = earliest is null && byDate.Count > 0 ? byDate[^1].Gates.FirstOrDefault(g => !g.Passes) : null;
         return new ReadinessOutlook(facts.Region.Code, weeks, earliest, blocking);
     }
 
     /// <summary>
-    /// The dates the outlook evaluates: the planned switch date and every Monday from the coming one (the first after
-    /// today) to <paramref name="weeks"/> weeks ahead.
+    /// The dates the outlook evaluates: the planned switch date first, then every Monday from the coming one (the first
+    /// after today) to <paramref name="weeks"/> weeks ahead, seventeen in all even when the planned date is one of the
+    /// Mondays, so the strip always reads the same way.
     /// </summary>
     public static IReadOnlyList<DateOnly> OutlookDates(DateOnly today, DateOnly plannedSwitchDate, int weeks = 16)
     {
         var coming = LocalCalendar.MondayOf(today).AddDays(7);
-        return Enumerable.Range(0, weeks).Select(w => coming.AddDays(7 * w)).Append(plannedSwitchDate).Distinct().Order().ToList();
+        return [plannedSwitchDate, .. Enumerable.Range(0, weeks).Select(w => coming.AddDays(7 * w))];
     }
 
     private static Gate Sequence(ReadinessFacts facts)

@@ -15,7 +15,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                 table: "RolloutSettings",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
         }
 
         /// <inheritdoc />

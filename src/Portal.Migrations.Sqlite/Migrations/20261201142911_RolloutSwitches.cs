@@ -15,7 +15,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "RolloutSettings",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
         }
 
         /// <inheritdoc />

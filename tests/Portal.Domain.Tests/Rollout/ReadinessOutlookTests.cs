@@ -15,9 +15,19 @@ public class ReadinessOutlookTests
         var dates = ReadinessRule.OutlookDates(today, planned);
 
         Assert.Equal(17, dates.Count);
-        Assert.Equal(new DateOnly(2026, 12, 7), dates[0]);
-        Assert.Contains(planned, dates);
+        Assert.Equal(planned, dates[0]);
+        Assert.Equal(new DateOnly(2026, 12, 7), dates[1]);
+        Assert.All(dates.Skip(1), d => Assert.Equal(DayOfWeek.Monday, d.DayOfWeek));
         Assert.Equal(new DateOnly(2026, 12, 7).AddDays(7 * 15), dates[^1]);
+    }
+
+    [Fact]
+    public void On_a_monday_the_coming_monday_is_the_next_one()
+    {
+        var dates = ReadinessRule.OutlookDates(new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 21));
+
+        Assert.Equal(new DateOnly(2026, 12, 14), dates[1]);
+        Assert.Equal(17, dates.Count);
     }
 
     [Fact]
