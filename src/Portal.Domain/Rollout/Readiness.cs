@@ -40,7 +40,7 @@ public sealed record Readiness(string Region, DateOnly Date, IReadOnlyList<Gate>
 }
 
 /// <summary>
-/// The readiness outlook: the gates at each evaluated date, the earliest date from which every gate passes at every
-/// later evaluated date too, or none; with none, the gate that still blocks at the last date.
+/// The readiness outlook: the gates at each evaluated date, the earliest date at which every gate passes, or none;
+/// with none, the gate that blocks.
 /// </summary>
 public sealed record ReadinessOutlook(string Region, IReadOnlyList<Readiness> Weeks, DateOnly? EarliestReady, Gate? Blocking);

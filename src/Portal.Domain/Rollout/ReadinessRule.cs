@@ -29,19 +29,23 @@ public static class ReadinessRule
     }
 
     /// <summary>
-    /// The outlook: the gates with the plan at each date, in the order given, and the earliest date from which every
-    /// gate passes at that date and at every later one.
+    /// The outlook: the gates with the plan at each date, in the order given, and the earliest date at which every gate
+    /// passes. Weeks beyond the stored shifts have no in-house supply, so a later date may fail again: the earliest date
+    /// is the answer a director plans the switch on, and the weeks after it show what still has to be planned.
+    /// Without such a date, the blocking gate is the one that fails at the most dates, as it stands at the last of them.
     /// </summary>
     public static ReadinessOutlook Outlook(ReadinessFacts facts, IEnumerable<DateOnly> dates)
     {
         var weeks = dates.Select(d => Evaluate(facts, d, withPlan: true)).ToList();
-        var byDate = weeks.GroupBy(w => w.Date).OrderBy(g => g.Key).Select(g => g.First()).ToList();
-        DateOnly? earliest = null;
-        for (var i = byDate.Count - 1; i >= 0 && byDate[i].Ready; i--)
+        var byDate = weeks.OrderBy(w => w.Date).ToList();
+        DateOnly? earliest = byDate.FirstOrDefault(w => w.Ready)?.Date;
+        Gate? blocking = null;
+        if (earliest is null && byDate.Count > 0)
         {
-            earliest = byDate[i].Date;
+            var code = byDate.SelectMany(w => w.Gates).Where(g => !g.Passes).GroupBy(g => g.Code)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            blocking = byDate.Last(w => !w[code].Passes)[code];
         }
-        var blocking = earliest is null && byDate.Count > 0 ? byDate[^1].Gates.FirstOrDefault(g => !g.Passes) : null;
         return new ReadinessOutlook(facts.Region.Code, weeks, earliest, blocking);
     }
 

@@ -69,14 +69,27 @@ public class ReadinessOutlookTests
     }
 
     [Fact]
-    public void A_date_that_passes_before_a_failing_one_is_not_the_earliest()
+    public void The_earliest_date_is_the_first_at_which_every_gate_passes_whatever_the_order_given()
     {
-        // Week 2 has a gap on one core half hour: ready in week 1 does not make the region ready "from" week 1.
-        var facts = new ReadinessBuilder().Completed(10, Monday.AddDays(-20)).Channel("Voice", 20, 10, 10, (Monday.AddDays(8), "10:00", 0)).Build();
+        // Week 1 has a gap on one core half hour; weeks 2 and 3 pass.
+        var facts = new ReadinessBuilder().Completed(10, Monday.AddDays(-20)).Channel("Voice", 20, 10, 10, (Monday.AddDays(1), "10:00", 0)).Build();
+
+        var outlook = ReadinessRule.Outlook(facts, [Monday.AddDays(14), Monday, Monday.AddDays(7)]);
+
+        Assert.Equal([true, false, true], outlook.Weeks.Select(w => w.Ready));
+        Assert.Equal(Monday.AddDays(7), outlook.EarliestReady);
+    }
+
+    [Fact]
+    public void The_blocking_gate_is_the_one_failing_at_the_most_dates()
+    {
+        // Training fails at every date; coverage only at the first.
+        var facts = new ReadinessBuilder().Completed(1, Monday.AddDays(-20)).Missing(9).Channel("Voice", 20, 10, 10, (Monday.AddDays(1), "10:00", 0)).Build();
 
         var outlook = ReadinessRule.Outlook(facts, [Monday, Monday.AddDays(7), Monday.AddDays(14)]);
 
-        Assert.Equal([true, false, true], outlook.Weeks.Select(w => w.Ready));
-        Assert.Equal(Monday.AddDays(14), outlook.EarliestReady);
+        Assert.Null(outlook.EarliestReady);
+        Assert.Equal(GateCode.G2, outlook.Blocking!.Code);
+        Assert.Equal(0.1, outlook.Blocking.Value, 6);
     }
 }
