@@ -29,8 +29,16 @@ internal static class ReadinessText
     public static string Outlook(ReadinessOutlook outlook) => outlook.EarliestReady is { } earliest
         ? Messages.Format("Readiness_ReadyFrom", earliest.ToString("d", CultureInfo.CurrentCulture))
         : outlook.Blocking is { } blocking
-            ? Messages.Format("Readiness_NoDate", $"{blocking.Code} ({Messages.Format($"Readiness_Gate_{blocking.Code}")})", Of(blocking))
+            ? Messages.Format("Readiness_NoDate", $"{blocking.Code} ({Messages.Format(NameKey(blocking.Code))})", Of(blocking))
             : Messages.Format("Readiness_NoDate", "", "");
+
+    private static string NameKey(GateCode code) => code switch
+    {
+        GateCode.G1 => "Readiness_Gate_G1",
+        GateCode.G2 => "Readiness_Gate_G2",
+        GateCode.G3 => "Readiness_Gate_G3",
+        _ => "Readiness_Gate_G4",
+    };
 
     private static string Join(IEnumerable<ChannelGate> channels, Func<ChannelGate, string> text) => string.Join("; ", channels.Select(text));
 }

@@ -30,7 +30,12 @@ public sealed class RolloutPlanFormValidator : AbstractValidator<RolloutPlanForm
             var plan = form.Regions.Select(r => new PlannedWave(r.RegionCode, r.Wave, r.PlannedSwitchDate)).ToList();
             foreach (var problem in RolloutPlanRules.Validate(plan, form.MaxRegionsPerWave))
             {
-                context.AddFailure(problem.RegionCode, $"RolloutPlan_{problem.Error}");
+                context.AddFailure(problem.RegionCode, problem.Error switch
+                {
+                    PlanError.WaveOutOfRange => "RolloutPlan_WaveOutOfRange",
+                    PlanError.DateNotAfterPreviousWave => "RolloutPlan_DateNotAfterPreviousWave",
+                    _ => "RolloutPlan_TooManyRegionsInWave",
+                });
             }
         });
 }
