@@ -139,7 +139,7 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     /// The stored forecast of the week (generated or imported); days with no stored interval get the default
     /// forecast, generated from the national volume and the region's share of customers.
     /// </summary>
-    private static async Task<Dictionary<DateTime, (double, double)>> DemandAsync(PortalDbContext db, Domain.Regions.Region region, Channel channel,
+    internal static async Task<Dictionary<DateTime, (double, double)>> DemandAsync(PortalDbContext db, Domain.Regions.Region region, Channel channel,
         DateOnly monday, DateOnly sunday, CancellationToken cancellationToken)
     {
         var stored = await db.ForecastIntervals.AsNoTracking()

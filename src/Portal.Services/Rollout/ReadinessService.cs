@@ -93,7 +93,8 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>
     /// The facts of a region's readiness at the given dates: the regions' waves, the thresholds, each active in-house
     /// advisor's progress on the required courses (completions, and sessions still to come from <paramref name="today"/>),
-    /// and per channel the certified advisors and the coverage of every week starting at a date.
+    /// and per channel the certified advisors and the coverage of every week starting at a date. Every query starts from
+    /// the region's advisors (joined, not tested row by row), and each is asked once for all channels and all weeks.
     /// </summary>
     internal static async Task<ReadinessFacts> LoadFactsAsync(PortalDbContext db, Domain.Regions.Region region, IReadOnlyList<DateOnly> dates, DateOnly today,
         CancellationToken cancellationToken)
@@ -106,35 +107,15 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
 
         var advisors = db.Advisors.AsNoTracking().Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == region.Id);
         var advisorIds = await advisors.Select(a => a.Id).ToListAsync(cancellationToken);
-        var enrolments = await db.Enrolments.AsNoTracking()
-            .Where(e => courseIds.Contains(e.Session!.CourseId))
-            .Where(Domain.Rules.Predicate.Or(Enrolment.CompletedAsOf(DateOnly.MaxValue), Enrolment.PlannedFrom(today)))
-            .Where(e => advisors.Any(a => a.Id == e.AdvisorId))
-            .Select(e => new { e.AdvisorId, e.Session!.CourseId, e.Status, e.CompletedOn, LastDay = e.Session.Days.Max(d => d.Date) })
+        var enrolments = await advisors
+            .Join(db.Enrolments.Where(e => courseIds.Contains(e.Session!.CourseId))
+                    .Where(Domain.Rules.Predicate.Or(Enrolment.CompletedAsOf(DateOnly.MaxValue), Enrolment.PlannedFrom(today))),
+                a => a.Id, e => e.AdvisorId, (a, e) => new { e.AdvisorId, e.Session!.CourseId, e.Status, e.CompletedOn, LastDay = e.Session.Days.Max(d => d.Date) })
             .ToListAsync(cancellationToken);
         var progress = enrolments.ToLookup(e => e.AdvisorId);
         var people = advisorIds.Select(id => new AdvisorProgress(id, progress[id].GroupBy(e => e.CourseId).Select(g => new CourseProgress(g.Key,
             g.Where(e => e.Status == EnrolmentStatus.Completed).Select(e => e.CompletedOn).Min(),
             g.Where(e => e.Status == EnrolmentStatus.Planned).Select(e => (DateOnly?)e.LastDay).Min())).ToList())).ToList();
-
-        var channels = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills)
-            .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        var first = dates.Min();
-        var last = dates.Max().AddDays(6);
-        var calculator = new CoverageCalculator(LocalCalendar.Paris);
-        var channelFacts = new List<ChannelFacts>(channels.Count);
-        foreach (var channel in channels)
-        {
-            var skills = channel.RequiredSkills.Select(s => s.SkillId).ToList();
-            var certified = skills.Count == 0
-                ? advisorIds.Count
-                : await db.AdvisorSkills.Where(AdvisorSkill.Certified)
-                    .Where(s => skills.Contains(s.SkillId) && advisors.Any(a => a.Id == s.AdvisorId))
-                    .GroupBy(s => s.AdvisorId).CountAsync(g => g.Count() == skills.Count, cancellationToken);
-            var inputs = await CoverageService.LoadInputsAsync(db, region.Id, channel, first, last, cancellationToken);
-            var days = dates.SelectMany(d => calculator.Compute(inputs, d, 7)).ToList();
-            channelFacts.Add(new ChannelFacts(channel.Code, certified, days));
-        }
 
         return new ReadinessFacts
         {
@@ -143,7 +124,59 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             Settings = settings,
             RequiredCourses = courses,
             Advisors = people,
-            Channels = channelFacts,
+            Channels = await ChannelFactsAsync(db, region, advisors, dates, cancellationToken),
         };
+    }
+
+    private static async Task<List<ChannelFacts>> ChannelFactsAsync(PortalDbContext db, Domain.Regions.Region region, IQueryable<Advisor> advisors,
+        IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var first = dates.Min();
+        var last = dates.Max().AddDays(6);
+        var channels = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills)
+            .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        // A night shift of the day before the first reaches into it.
+        var shifts = (await advisors.Join(db.Shifts.Where(s => s.Date >= first.AddDays(-1) && s.Date <= last), a => a.Id, s => s.AdvisorId,
+                (a, s) => new { s.ChannelId, s.AdvisorId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes })
+            .ToListAsync(cancellationToken))
+            .ToLookup(s => s.ChannelId, s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End,
+                s.BreakStart is { } pause && s.BreakMinutes > 0 ? new Domain.Assignments.ShiftBreak(pause, s.BreakMinutes) : null));
+        var skills = (await advisors.Join(db.AdvisorSkills.Where(AdvisorSkill.Certified), a => a.Id, k => k.AdvisorId, (a, k) => new { k.AdvisorId, k.SkillId })
+            .ToListAsync(cancellationToken)).ToLookup(k => k.AdvisorId, k => k.SkillId);
+        var advisorIds = await advisors.Select(a => a.Id).ToListAsync(cancellationToken);
+        var training = (await advisors.Join(db.Enrolments.Where(Enrolment.InTraining), a => a.Id, e => e.AdvisorId, (a, e) => e)
+                .SelectMany(e => e.Session!.Days.Where(d => d.Date >= first && d.Date <= last), (e, d) => new { e.AdvisorId, d.Date })
+                .ToListAsync(cancellationToken))
+            .Select(t => (t.AdvisorId, t.Date)).ToHashSet();
+        var absences = await advisors.Join(db.Absences.Where(b => b.FirstDay <= last && b.LastDay >= first), a => a.Id, b => b.AdvisorId, (a, b) => b)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var capacities = (await db.SubcontractorCapacities.AsNoTracking().Where(c => c.RegionId == region.Id).ToListAsync(cancellationToken))
+            .ToLookup(c => c.ChannelId);
+
+        var calculator = new CoverageCalculator(LocalCalendar.Paris);
+        var result = new List<ChannelFacts>(channels.Count);
+        foreach (var channel in channels)
+        {
+            // A channel that requires no skill takes every advisor.
+            var required = channel.RequiredSkills.Select(s => s.SkillId).ToList();
+            var certified = advisorIds.Where(id => required.All(skill => skills[id].Contains(skill))).ToHashSet();
+            var demand = await CoverageService.DemandAsync(db, region, channel, first, last, cancellationToken);
+            var byDate = shifts[channel.Id].ToLookup(s => s.Date);
+            var channelCapacities = capacities[channel.Id].ToList();
+            // Each week gets only its own shifts (and the night shifts of the day before), not the seventeen weeks'.
+            var days = dates.Distinct().SelectMany(d => calculator.Compute(new CoverageInputs
+            {
+                Region = region,
+                Channel = channel,
+                Demand = demand,
+                Shifts = Enumerable.Range(-1, 8).SelectMany(offset => byDate[d.AddDays(offset)]).ToList(),
+                Certified = certified,
+                TrainingDays = training,
+                Absences = absences,
+                Capacities = channelCapacities,
+            }, d, 7)).ToList();
+            result.Add(new ChannelFacts(channel.Code, certified.Count, days));
+        }
+        return result;
     }
 }
