@@ -50,6 +50,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FluentValidation.IValidator<CourseForm>, CourseFormValidator>();
         services.AddScoped<TrainingCompletionService>();
         services.AddScoped<MyTrainingService>();
+        services.AddScoped<Rollout.ReadinessService>();
+        services.AddScoped<Rollout.SwitchService>();
+        services.AddScoped<Rollout.RolloutPlanService>();
+        services.AddSingleton<FluentValidation.IValidator<Rollout.RolloutPlanForm>, Rollout.RolloutPlanFormValidator>();
+        services.AddSingleton<FluentValidation.IValidator<Rollout.RolloutSettingsForm>, Rollout.RolloutSettingsFormValidator>();
         return services;
     }
 }

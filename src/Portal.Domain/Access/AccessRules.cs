@@ -59,6 +59,9 @@ public static class AccessRules
     {
         Area.Dashboard => true,
         Area.Me => actor.Role == PortalRole.Advisor && actor.AdvisorId is not null,
+        // Every role reads the rollout timeline (statuses and dates of the nine regions); a region's own readiness
+        // page still follows the table.
+        Area.Rollout => true,
         _ => GrantOf(actor.Role, area).Read != Reach.None,
     };
 
@@ -71,12 +74,12 @@ public static class AccessRules
         Reaches(actor, GrantOf(actor.Role, area).Change, regionId);
 
     /// <summary>
-    /// May the actor read national figures of the area, without personal data? Directors see the rollout
-    /// timeline of all nine regions (statuses and dates), as the specification allows national aggregates.
+    /// May the actor read national figures of the area, without personal data? Every role sees the rollout
+    /// timeline of all nine regions (statuses and dates): directors as the national aggregate the specification
+    /// allows, HR and advisors because the timeline is all they may read of the rollout.
     /// </summary>
     public static bool CanReadNationalAggregates(Actor actor, Area area) =>
-        GrantOf(actor.Role, area).Read == Reach.AllRegions
-        || (area == Area.Rollout && actor.Role == PortalRole.RegionalDirector);
+        GrantOf(actor.Role, area).Read == Reach.AllRegions || area == Area.Rollout;
 
     /// <summary>
     /// May the actor change the area's data of at least one region? Asked first by a command whose region is only
@@ -139,6 +142,12 @@ public static class AccessRules
     /// <summary>May the actor cancel a completion recorded by mistake? HR and national administrators, in every region.</summary>
     public static bool CanCancelCompletion(Actor actor) =>
         actor.Role is PortalRole.HR or PortalRole.NationalAdmin && GrantOf(actor.Role, Area.Training).Change == Reach.AllRegions;
+
+    /// <summary>
+    /// May the actor change the national rollout plan (waves, dates) and its thresholds? Only a role whose rollout change
+    /// reaches every region: the plan orders all nine, a director's own-region change does not.
+    /// </summary>
+    public static bool CanEditRolloutPlan(Actor actor) => GrantOf(actor.Role, Area.Rollout).Change == Reach.AllRegions;
 
     private static bool Reaches(Actor actor, Reach reach, int regionId) => reach switch
     {

@@ -14,6 +14,10 @@ namespace Portal.Domain.Coverage;
 /// </summary>
 public sealed class CoverageCalculator(LocalCalendar calendar)
 {
+    // A forecast repeats its weekly profile: the same interval demand comes back week after week, and sizing it (Erlang C)
+    // is most of the work when many weeks are computed with one calculator (the readiness outlook).
+    private readonly Dictionary<StaffingInput, StaffingResult> sized = [];
+
     public IReadOnlyList<CoverageDay> Compute(CoverageInputs inputs, DateOnly firstDay, int days)
     {
         var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
@@ -126,7 +130,17 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     /// sized for (beyond <see cref="ErlangC.MaxAgents"/>, or not a number) is returned as unstaffable rather than
     /// failing the week; for email, the day it falls in is.
     /// </summary>
-    private static (double Contacts, double Aht, StaffingResult Requirement)[] DemandOf(CoverageInputs inputs, DateOnly date,
+    private StaffingResult Sized(StaffingInput input, Func<StaffingInput, StaffingResult> size)
+    {
+        if (!sized.TryGetValue(input, out var result))
+        {
+            result = size(input);
+            sized[input] = result;
+        }
+        return result;
+    }
+
+    private (double Contacts, double Aht, StaffingResult Requirement)[] DemandOf(CoverageInputs inputs, DateOnly date,
         IReadOnlyList<Interval> intervals, ref (double Contacts, double Workload) carried)
     {
         var channel = inputs.Channel;
@@ -158,7 +172,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
                 result[i] = (contacts, averageAht,
                     !open[i] ? StaffingResult.None
                     : unusable || !Usable(contacts, averageAht) ? StaffingResult.CannotBeStaffed(contacts)
-                    : contacts > 0 ? ErlangC.ForWorkload(Input(channel, contacts, averageAht))
+                    : contacts > 0 ? Sized(Input(channel, contacts, averageAht), ErlangC.ForWorkload)
                     : StaffingResult.None);
             }
             return result;
@@ -170,7 +184,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
             aht = aht > 0 ? aht : channel.AverageHandlingSeconds;
             result[i] = !open[i] ? (0, aht, StaffingResult.None)
                 : !Usable(contacts, aht) ? (contacts, aht, StaffingResult.CannotBeStaffed(contacts))
-                : contacts > 0 ? (contacts, aht, ErlangC.Required(Input(channel, contacts, aht)))
+                : contacts > 0 ? (contacts, aht, Sized(Input(channel, contacts, aht), ErlangC.Required))
                 : (contacts, aht, StaffingResult.None);
         }
         return result;

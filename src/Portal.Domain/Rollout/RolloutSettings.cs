@@ -19,5 +19,8 @@ public class RolloutSettings : IVersioned
 
     public int MaxTrainingDaysPerWeek { get; set; } = 3;
 
+    /// <summary>How many regions one wave of the rollout plan may hold (one unless the plan allows more).</summary>
+    public int MaxRegionsPerWave { get; set; } = 1;
+
     public int Version { get; set; }
 }

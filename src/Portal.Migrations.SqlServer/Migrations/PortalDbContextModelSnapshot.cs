@@ -577,6 +577,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<double>("CoreIntervalFloor")
                         .HasColumnType("float");
 
+                    b.Property<int>("MaxRegionsPerWave")
+                        .HasColumnType("int");
+
                     b.Property<int>("MaxTrainingDaysPerWeek")
                         .HasColumnType("int");
 

@@ -549,6 +549,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<double>("CoreIntervalFloor")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("MaxRegionsPerWave")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxTrainingDaysPerWeek")
                         .HasColumnType("INTEGER");
 

@@ -8,4 +8,6 @@ public static class AuditEntities
     public const string Enrolment = "Enrolment";
     public const string TrainingSession = "TrainingSession";
     public const string Course = "Course";
+    public const string Region = "Region";
+    public const string RolloutSettings = "RolloutSettings";
 }

@@ -76,9 +76,16 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>Everything the coverage of a region, channel and week depends on, read in a few set queries.</summary>
-    internal static async Task<CoverageInputs> LoadInputsAsync(PortalDbContext db, int regionId, Channel channel, DateOnly monday, CancellationToken cancellationToken)
+    internal static Task<CoverageInputs> LoadInputsAsync(PortalDbContext db, int regionId, Channel channel, DateOnly monday, CancellationToken cancellationToken) =>
+        LoadInputsAsync(db, regionId, channel, monday, monday.AddDays(6), cancellationToken);
+
+    /// <summary>
+    /// Everything the coverage of a region and channel depends on from <paramref name="monday"/> to <paramref name="sunday"/>
+    /// (any days, the readiness outlook reads seventeen weeks at once), read in a few set queries.
+    /// </summary>
+    internal static async Task<CoverageInputs> LoadInputsAsync(PortalDbContext db, int regionId, Channel channel, DateOnly monday, DateOnly sunday,
+        CancellationToken cancellationToken)
     {
-        var sunday = monday.AddDays(6);
         var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
 
         var advisors = db.Advisors.Where(a => a.Active && a.Site!.RegionId == regionId && a.Site.Kind == SiteKind.InHouse);
@@ -132,7 +139,7 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     /// The stored forecast of the week (generated or imported); days with no stored interval get the default
     /// forecast, generated from the national volume and the region's share of customers.
     /// </summary>
-    private static async Task<Dictionary<DateTime, (double, double)>> DemandAsync(PortalDbContext db, Domain.Regions.Region region, Channel channel,
+    internal static async Task<Dictionary<DateTime, (double, double)>> DemandAsync(PortalDbContext db, Domain.Regions.Region region, Channel channel,
         DateOnly monday, DateOnly sunday, CancellationToken cancellationToken)
     {
         var stored = await db.ForecastIntervals.AsNoTracking()
@@ -141,7 +148,7 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
             .ToListAsync(cancellationToken);
         var demand = stored.ToDictionary(f => DateTime.SpecifyKind(f.StartUtc, DateTimeKind.Utc), f => (f.Contacts, f.AverageHandlingSeconds));
         var storedDays = stored.Select(f => f.LocalDate).ToHashSet();
-        if (storedDays.Count < 7)
+        if (storedDays.Count < sunday.DayNumber - monday.DayNumber + 1)
         {
             var totalCustomers = await db.Regions.SumAsync(r => (long)r.Customers, cancellationToken);
             var share = totalCustomers == 0 ? 0 : region.Customers / (double)totalCustomers;

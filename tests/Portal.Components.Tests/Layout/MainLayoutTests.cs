@@ -83,7 +83,7 @@ public class MainLayoutTests : PortalComponentTest
         var layout = RenderLayout();
 
         Assert.Contains("Contenu de la page", layout.Find(".mud-main-content").TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Dashboard", "Advisors", "Skills", "Training"], layout.FindAll("a[data-area]").Select(a => a.GetAttribute("data-area")));
+        Assert.Equal(["Dashboard", "Rollout", "Advisors", "Skills", "Training"], layout.FindAll("a[data-area]").Select(a => a.GetAttribute("data-area")));
     }
 
     [Theory]

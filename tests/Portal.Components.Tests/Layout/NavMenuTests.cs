@@ -10,8 +10,8 @@ public class NavMenuTests : PortalComponentTest
     {
         { Persona.NationalAdmin, ["Dashboard", "Rollout", "Advisors", "Skills", "Training", "Coverage", "Subcontracting", "Assignments", "Audit", "Administration"] },
         { Persona.RegionalDirector, ["Dashboard", "Rollout", "Advisors", "Skills", "Training", "Coverage", "Subcontracting", "Assignments", "Audit"] },
-        { Persona.HR, ["Dashboard", "Advisors", "Skills", "Training"] },
-        { Persona.Advisor, ["Dashboard", "Me"] },
+        { Persona.HR, ["Dashboard", "Rollout", "Advisors", "Skills", "Training"] },
+        { Persona.Advisor, ["Dashboard", "Rollout", "Me"] },
         { Persona.NoPortalRole, [] },
         { Persona.Anonymous, [] },
     };

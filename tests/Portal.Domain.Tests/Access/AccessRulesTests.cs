@@ -79,10 +79,15 @@ public class AccessRulesTests
     [Theory]
     [InlineData(PortalRole.NationalAdmin, true)]
     [InlineData(PortalRole.RegionalDirector, true)]
-    [InlineData(PortalRole.HR, false)]
-    [InlineData(PortalRole.Advisor, false)]
-    public void The_rollout_timeline_is_a_national_aggregate_for_directors_too(PortalRole role, bool expected) =>
-        Assert.Equal(expected, AccessRules.CanReadNationalAggregates(new Actor("x", role, Own), Area.Rollout));
+    [InlineData(PortalRole.HR, true)]
+    [InlineData(PortalRole.Advisor, true)]
+    public void The_rollout_timeline_is_a_national_aggregate_for_every_role(PortalRole role, bool expected)
+    {
+        var actor = new Actor("x", role, Own);
+
+        Assert.Equal(expected, AccessRules.CanReadNationalAggregates(actor, Area.Rollout));
+        Assert.True(AccessRules.CanUse(actor, Area.Rollout));
+    }
 
     [Fact]
     public void An_advisor_sees_only_the_own_advisor_record()

@@ -17,7 +17,7 @@ public static class DemoLogins
     public static IReadOnlyList<string> DirectorAreas { get; } =
         ["Dashboard", "Rollout", "Advisors", "Skills", "Training", "Coverage", "Subcontracting", "Assignments", "Audit"];
 
-    public static IReadOnlyList<string> HrAreas { get; } = ["Dashboard", "Advisors", "Skills", "Training"];
+    public static IReadOnlyList<string> HrAreas { get; } = ["Dashboard", "Rollout", "Advisors", "Skills", "Training"];
 
-    public static IReadOnlyList<string> AdvisorAreas { get; } = ["Dashboard", "Me"];
+    public static IReadOnlyList<string> AdvisorAreas { get; } = ["Dashboard", "Rollout", "Me"];
 }

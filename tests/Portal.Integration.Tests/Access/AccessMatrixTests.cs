@@ -15,6 +15,7 @@ using Portal.Services.Dashboard;
 using Portal.Services.Demo;
 using Portal.Services.Forecast;
 using Portal.Services.Regions;
+using Portal.Services.Rollout;
 using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
@@ -44,7 +45,7 @@ public class AccessMatrixTests(PortalFixture fixture)
     public static readonly (string Route, string Path, int National, int DirectorBpl, int DirectorNc, int Hr, int Advisor, int Anonymous)[] Http =
     [
         ("/", "/", 200, 200, 200, 200, 200, 302),
-        ("/rollout", "/rollout", 200, 200, 200, 404, 404, 302),
+        ("/rollout", "/rollout", 200, 200, 200, 200, 200, 302),
         ("/rollout/{Region}", "/rollout/BPL", 200, 200, 404, 404, 404, 302),
         ("/rollout/{Region}", "/rollout/NC", 200, 404, 200, 404, 404, 302),
         ("/rollout/{Region}", "/rollout/nc", 200, 404, 200, 404, 404, 302),
@@ -152,9 +153,19 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("MyTrainingService.TrainingDaysAsync", "empty", "empty", "empty", "empty", "own"),
         ("RegionDirectory.FindAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("RegionDirectory.ReadableAsync", "all", "BPL", "NC", "none", "none"),
-        ("RegionDirectory.TimelineAsync", "opens all", "opens BPL", "opens NC", "empty", "empty"),
+        ("RegionDirectory.TimelineAsync", "opens all", "opens BPL", "opens NC", "opens none", "opens none"),
+        ("ReadinessService.GetAsync", "allowed", "allowed", "not found", "not found", "not found"),
+        ("ReadinessService.OutlookAsync", "allowed", "allowed", "not found", "not found", "not found"),
+        ("ReadinessService.OutlooksAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
+        ("RolloutPlanService.PlanAsync", "allowed", "not found", "not found", "not found", "not found"),
+        ("RolloutPlanService.SavePlanAsync", "invalid: BPL", "not found", "not found", "not found", "not found"),
+        ("RolloutPlanService.SaveSettingsAsync", "invalid: TrainingCompletionThreshold", "not found", "not found", "not found", "not found"),
+        ("RolloutPlanService.SettingsAsync", "allowed", "not found", "not found", "not found", "not found"),
+        ("RolloutPlanService.TimelineAsync", "opens all", "opens BPL", "opens NC", "opens none", "opens none"),
         ("SkillsMatrixService.GetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("StatsService.GetAsync", "allowed", "refused", "refused", "refused", "refused"),
+        ("SwitchService.RollBackAsync", "invalid: Status", "not found", "not found", "not found", "not found"),
+        ("SwitchService.SwitchAsync", "invalid: Justification", "invalid: Gates", "not found", "not found", "not found"),
         ("SubcontractingService.ChoicesAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
         ("SubcontractingService.DeleteAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("SubcontractingService.ListAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
@@ -515,7 +526,40 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "RegionDirectory.TimelineAsync":
                     var timeline = await S<RegionDirectory>().TimelineAsync(actor, ct);
                     var opens = timeline.Where(t => t.Readable).Select(t => t.Region.Code).ToList();
-                    return timeline.Count == 0 ? "empty" : opens.Count == 9 ? "opens all" : "opens " + string.Join(',', opens);
+                    return timeline.Count == 0 ? "empty" : opens.Count == 9 ? "opens all" : opens.Count == 0 ? "opens none" : "opens " + string.Join(',', opens);
+                case "ReadinessService.GetAsync":
+                    return await S<ReadinessService>().GetAsync(actor, "BPL", today, ct) is null ? "not found" : "allowed";
+                case "ReadinessService.OutlookAsync":
+                    return await S<ReadinessService>().OutlookAsync(actor, "BPL", ct) is null ? "not found" : "allowed";
+                case "ReadinessService.OutlooksAsync":
+                    return Regions((await S<ReadinessService>().OutlooksAsync(actor, ct)).Select(o => o.Region.Code));
+                case "RolloutPlanService.PlanAsync":
+                    return await S<RolloutPlanService>().PlanAsync(actor, ct) is null ? "not found" : "allowed";
+                case "RolloutPlanService.SavePlanAsync":
+                    // BPL dated on NC's day: refused by the plan's rules, after access.
+                    var stored = await S<RolloutPlanService>().PlanAsync(Actor.System, ct);
+                    stored!.Regions.Single(r => r.RegionCode == "BPL").PlannedSwitchDate = stored.Regions.Single(r => r.RegionCode == "NC").PlannedSwitchDate;
+                    var planSaved = await S<RolloutPlanService>().SavePlanAsync(actor, stored, ct);
+                    return Saved(planSaved.Outcome, planSaved.Errors);
+                case "RolloutPlanService.SaveSettingsAsync":
+                    var thresholds = (await S<RolloutPlanService>().SettingsAsync(Actor.System, ct))!;
+                    thresholds.TrainingCompletionThreshold = 2;
+                    var thresholdsSaved = await S<RolloutPlanService>().SaveSettingsAsync(actor, thresholds, ct);
+                    return Saved(thresholdsSaved.Outcome, thresholdsSaved.Errors);
+                case "RolloutPlanService.SettingsAsync":
+                    return await S<RolloutPlanService>().SettingsAsync(actor, ct) is null ? "not found" : "allowed";
+                case "RolloutPlanService.TimelineAsync":
+                    var rows = await S<RolloutPlanService>().TimelineAsync(actor, ct);
+                    var open = rows.Where(t => t.Readable).Select(t => t.Region.Code).ToList();
+                    return rows.Count == 0 ? "empty" : open.Count == 9 ? "opens all" : open.Count == 0 ? "opens none" : "opens " + string.Join(',', open);
+                case "SwitchService.RollBackAsync":
+                    // BPL has not switched: refused after access, whatever the justification.
+                    var rolledBack = await S<SwitchService>().RollBackAsync(actor, "BPL", "short", -1, ct);
+                    return Saved(rolledBack.Outcome, rolledBack.Errors);
+                case "SwitchService.SwitchAsync":
+                    // BPL fails a gate today: a director is refused, a national administrator asked for a justification.
+                    var switched = await S<SwitchService>().SwitchAsync(actor, "BPL", today, "short", -1, ct);
+                    return Saved(switched.Outcome, switched.Errors);
                 case "SkillsMatrixService.GetAsync":
                     return await S<SkillsMatrixService>().GetAsync(actor, "BPL", null, ct) is null ? "not found" : "allowed";
                 case "StatsService.GetAsync":

@@ -30,6 +30,7 @@ public sealed class CliUsageTests : IDisposable
         { ["add-user"], ["<EMAIL>", "<ROLE>", "--region", "--advisor"] },
         { ["staffing"], ["--contacts", "--aht", "--interval-minutes", "--target", "--answer-seconds", "--shrinkage", "--max-occupancy", "--concurrency", "--json"] },
         { ["coverage"], ["--region", "--week", "--channel", "--json"] },
+        { ["readiness"], ["--region", "--date", "--outlook", "--json"] },
         { ["import"], ["advisors", "forecast"] },
         { ["import", "advisors"], ["<FILE>"] },
         { ["import", "forecast"], ["<FILE>"] },
@@ -102,6 +103,11 @@ public sealed class CliUsageTests : IDisposable
     [InlineData(new[] { "coverage", "--region", "BPL", "--week", "2026-02-30", "--json" }, "'--week'")]
     [InlineData(new[] { "coverage", "--region", "BPL", "--week", "2026-12-14" }, "'--json'")]
     [InlineData(new[] { "coverage", "--region", "BPL", "--week", "2026-12-14", "--channel", "--json" }, "'--channel'")]
+    [InlineData(new[] { "readiness", "--region", "BPL", "--json" }, "'--date' or '--outlook'")]
+    [InlineData(new[] { "readiness", "--region", "BPL", "--date", "2026-02-30", "--json" }, "'--date'")]
+    [InlineData(new[] { "readiness", "--region", "BPL", "--date", "2026-12-14", "--outlook", "--json" }, "'--outlook'")]
+    [InlineData(new[] { "readiness", "--region", "BPL", "--outlook" }, "'--json'")]
+    [InlineData(new[] { "readiness", "--date", "2026-12-14", "--json" }, "'--region'")]
     [InlineData(new[] { "import", "advisors", "/no/such/advisors.csv" }, "'/no/such/advisors.csv'")]
     [InlineData(new[] { "import", "forecast", "/no/such/forecast.csv" }, "'/no/such/forecast.csv'")]
     [InlineData(new[] { "import", "shifts", "shifts.csv" }, "'shifts'")]

@@ -33,6 +33,7 @@ public sealed partial class ResourceTests
         ["Coverage_Status_"] = Enum.GetNames<CoverageStatus>(),
         ["Channel_"] = Enum.GetNames<ChannelKind>(),
         ["Assignment_"] = Enum.GetNames<UpcomingKind>(),
+        ["Rollout_Gate_"] = Enum.GetNames<Portal.Domain.Rollout.GateCode>(),
     };
 
     private static string PathOf(string table, string language) => table switch

@@ -1,0 +1,40 @@
+using Portal.Domain.Coverage;
+using Portal.Domain.Regions;
+
+namespace Portal.Domain.Rollout;
+
+/// <summary>A region as the sequence gate (G1) sees it.</summary>
+public sealed record RegionWave(string Code, int Wave, RegionStatus Status);
+
+/// <summary>A course flagged "required for regionalisation".</summary>
+public sealed record RequiredCourse(int Id, string Title);
+
+/// <summary>
+/// Where one advisor stands on one required course: the day it was completed (the session's last day), and the last
+/// day of the first session the advisor is still planned in, if any.
+/// </summary>
+public sealed record CourseProgress(int CourseId, DateOnly? CompletedOn, DateOnly? PlannedLastDay);
+
+/// <summary>An active in-house advisor of the region and the required courses he or she has completed or is planned in.</summary>
+public sealed record AdvisorProgress(int AdvisorId, IReadOnlyList<CourseProgress> Courses);
+
+/// <summary>
+/// A channel the region may open: how many of its in-house advisors are certified (level 2 or more) in the channel's
+/// skills, and the channel's coverage over the days the gates are asked about (every week starting at an evaluated date).
+/// </summary>
+public sealed record ChannelFacts(string Code, int CertifiedAdvisors, IReadOnlyList<CoverageDay> Days);
+
+/// <summary>
+/// Everything a region's readiness depends on, already read: the regions and their waves, the thresholds, the
+/// required courses and each advisor's progress on them, and each channel's certified advisors and coverage.
+/// Read once, these facts answer any number of dates (the outlook evaluates seventeen).
+/// </summary>
+public sealed class ReadinessFacts
+{
+    public required Region Region { get; init; }
+    public required IReadOnlyList<RegionWave> Regions { get; init; }
+    public required RolloutSettings Settings { get; init; }
+    public required IReadOnlyList<RequiredCourse> RequiredCourses { get; init; }
+    public required IReadOnlyList<AdvisorProgress> Advisors { get; init; }
+    public required IReadOnlyList<ChannelFacts> Channels { get; init; }
+}

@@ -1,0 +1,17 @@
+using Portal.Domain.Rollout;
+using Portal.Services.Regions;
+
+namespace Portal.Services.Rollout;
+
+/// <summary>A gate as the page and the tool show it: the domain's figures and the sentence in the user's language.</summary>
+public sealed record GateView(GateCode Code, bool Passes, double Value, double Threshold, string Text, IReadOnlyList<ChannelGate> Channels);
+
+/// <summary>A region's readiness for a date; <see cref="RegionVersion"/> is what a switch from this page must still find.</summary>
+public sealed record ReadinessView(RegionSummary Region, int RegionVersion, DateOnly Date, bool Ready, IReadOnlyList<GateView> Gates);
+
+/// <summary>
+/// The readiness outlook of a region: the planned date and the coming sixteen Mondays with the gates at each, the
+/// earliest date from which every gate passes (none within the weeks), and the sentence that says so.
+/// </summary>
+public sealed record OutlookView(RegionSummary Region, DateOnly PlannedSwitchDate, IReadOnlyList<ReadinessView> Weeks, DateOnly? EarliestReady,
+    GateCode? Blocking, string Sentence);

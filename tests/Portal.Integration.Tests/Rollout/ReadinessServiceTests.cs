@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Access;
+using Portal.Domain.Advisors;
+using Portal.Domain.Rollout;
+using Portal.Domain.Training;
+using Portal.Services.Rollout;
+
+namespace Portal.Integration.Tests.Rollout;
+
+/// <summary>Readiness and outlook of the demo regions, read on the shared demo (nothing is written).</summary>
+[Collection(PortalCollection.Name)]
+public class ReadinessServiceTests(PortalFixture fixture)
+{
+    private const int Nc = 1;
+    private const int Bpl = 2;
+    private static readonly Actor National = new("national@portal.demo", PortalRole.NationalAdmin);
+    private static readonly Actor DirectorBpl = new("director.bpl@portal.demo", PortalRole.RegionalDirector, Bpl);
+    private static readonly Actor DirectorNc = new("director.nc@portal.demo", PortalRole.RegionalDirector, Nc);
+
+    private ReadinessService Service => fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<ReadinessService>();
+
+    private async Task<DateOnly> PlannedAsync(string code)
+    {
+        await using var db = fixture.App.CreateDbContext();
+        return await db.Regions.Where(r => r.Code == code).Select(r => r.PlannedSwitchDate).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Bpl_at_its_planned_date_has_a_failing_and_a_passing_gate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var view = await Service.GetAsync(DirectorBpl, "BPL", await PlannedAsync("BPL"), ct);
+
+        Assert.NotNull(view);
+        Assert.Equal([GateCode.G1, GateCode.G2, GateCode.G3, GateCode.G4], view.Gates.Select(g => g.Code));
+        Assert.Contains(view.Gates, g => g.Passes);
+        Assert.Contains(view.Gates, g => !g.Passes);
+        Assert.False(view.Ready);
+        var sequence = view.Gates[0];
+        Assert.True(sequence.Passes);
+        Assert.All(view.Gates, g => Assert.False(string.IsNullOrWhiteSpace(g.Text)));
+        Assert.All(view.Gates.Where(g => g.Code is GateCode.G3 or GateCode.G4), g => Assert.NotEmpty(g.Channels));
+    }
+
+    [Fact]
+    public async Task The_training_gate_is_the_share_of_active_in_house_advisors_who_completed_every_required_course_by_the_date()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var date = await PlannedAsync("BPL");
+        await using var db = fixture.App.CreateDbContext();
+        var required = await db.Courses.Where(c => c.RequiredForRegionalisation).Select(c => c.Id).ToListAsync(ct);
+        var advisors = db.Advisors.Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == Bpl);
+        var ids = await advisors.Select(a => a.Id).ToListAsync(ct);
+        var done = (await db.Enrolments.Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn <= date && ids.Contains(e.AdvisorId))
+            .Select(e => new { e.AdvisorId, e.Session!.CourseId }).ToListAsync(ct)).ToLookup(e => e.AdvisorId, e => e.CourseId);
+        var total = ids.Count;
+        var completed = ids.Count(id => required.All(c => done[id].Contains(c)));
+
+        var gate = (await Service.GetAsync(National, "BPL", date, ct))!.Gates.Single(g => g.Code == GateCode.G2);
+
+        Assert.Equal(completed / (double)total, gate.Value, 9);
+        Assert.Equal(0.8, gate.Threshold);
+        Assert.False(gate.Passes);
+        Assert.Contains("%", gate.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_switched_before_has_every_earlier_wave_switched_and_its_directors_neighbour_reads_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var nc = await Service.GetAsync(DirectorNc, "NC", fixture.Today, ct);
+        var other = await Service.GetAsync(DirectorNc, "BPL", fixture.Today, ct);
+        var hr = await Service.GetAsync(new Actor("hr@portal.demo", PortalRole.HR), "BPL", fixture.Today, ct);
+
+        Assert.True(nc!.Gates[0].Passes);
+        Assert.Null(other);
+        Assert.Null(hr);
+    }
+
+    [Fact]
+    public async Task A_later_wave_fails_the_sequence_gate_while_bpl_has_not_switched()
+    {
+        var view = await Service.GetAsync(National, "IDF", await PlannedAsync("IDF"), TestContext.Current.CancellationToken);
+
+        var sequence = view!.Gates[0];
+        Assert.False(sequence.Passes);
+        Assert.Contains("BPL", sequence.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_outlook_evaluates_the_planned_date_and_sixteen_mondays_and_counts_planned_sessions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var outlook = await Service.OutlookAsync(DirectorBpl, "BPL", ct);
+
+        Assert.NotNull(outlook);
+        Assert.Equal(17, outlook.Weeks.Count);
+        Assert.Equal(outlook.PlannedSwitchDate, outlook.Weeks[0].Date);
+        Assert.All(outlook.Weeks.Skip(1), w => Assert.Equal(DayOfWeek.Monday, w.Date.DayOfWeek));
+        var training = outlook.Weeks.Skip(1).Select(w => w.Gates.Single(g => g.Code == GateCode.G2).Value).ToList();
+        // The demo's planned sessions lift the training gate as their last days pass.
+        Assert.True(training[^1] > training[0], $"training {training[0]} then {training[^1]}");
+        var today = await Service.GetAsync(DirectorBpl, "BPL", outlook.Weeks[1].Date, ct);
+        Assert.True(training[0] >= today!.Gates.Single(g => g.Code == GateCode.G2).Value);
+        Assert.False(string.IsNullOrWhiteSpace(outlook.Sentence));
+        Assert.Equal(outlook.EarliestReady is null, outlook.Blocking is not null);
+    }
+}
