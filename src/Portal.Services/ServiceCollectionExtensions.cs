@@ -50,6 +50,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FluentValidation.IValidator<CourseForm>, CourseFormValidator>();
         services.AddScoped<TrainingCompletionService>();
         services.AddScoped<MyTrainingService>();
+        services.AddOptions<Domain.Assignments.PlanningSettings>().BindConfiguration(Domain.Assignments.PlanningSettings.Section);
+        services.AddSingleton<FluentValidation.IValidator<Assignments.ShiftForm>, Assignments.ShiftFormValidator>();
+        services.AddScoped<Assignments.AssignmentService>();
+        services.AddScoped<Assignments.ShiftFileService>();
         return services;
     }
 }

@@ -8,4 +8,7 @@ public static class AuditEntities
     public const string Enrolment = "Enrolment";
     public const string TrainingSession = "TrainingSession";
     public const string Course = "Course";
+    public const string Shift = "Shift";
+    public const string PublishedWeek = "PublishedWeek";
+    public const string AdvisorCalendar = "AdvisorCalendar";
 }
