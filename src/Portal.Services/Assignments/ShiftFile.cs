@@ -93,7 +93,12 @@ internal sealed class ShiftFile(Actor actor, PlanningRules rules, TimeProvider c
         return (new ShiftRow(line.Number, shift), null);
     }
 
-    /// <summary>Each row against the advisor's week without the days the file replaces, and the file's rows before it.</summary>
+    /// <summary>
+    /// Each row against the advisor's week without the days the file replaces, and the file's rows before it. A row that
+    /// gives back a stored shift as it is changes nothing and is not checked again: it was accepted when planned, and a
+    /// training day planned over it since takes its place without removing it (docs/adr/0016), so a week exported then
+    /// imported back is accepted.
+    /// </summary>
     public async Task<IReadOnlyList<ImportError>> CheckAllAsync(PortalDbContext db, IReadOnlyList<ShiftRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -104,14 +109,25 @@ internal sealed class ShiftFile(Actor actor, PlanningRules rules, TimeProvider c
         var facts = await PlanningFactsLoader.LoadAsync(db, shifts.Select(s => s.AdvisorId).Distinct().ToList(), shifts.Min(s => s.Date), shifts.Max(s => s.Date),
             cancellationToken);
         var replaced = shifts.Select(s => (s.AdvisorId, s.Date)).ToHashSet();
+        var kept = new HashSet<(int, DateOnly, TimeOnly, TimeOnly, int, TimeOnly?, int)>();
         foreach (var advisor in facts.Values)
         {
-            advisor.Shifts.RemoveAll(s => replaced.Contains((s.AdvisorId, s.Date)));
+            var stored = advisor.Shifts.Where(s => replaced.Contains((s.AdvisorId, s.Date))).ToList();
+            var given = shifts.Where(s => s.AdvisorId == advisor.AdvisorId).Select(Same).ToHashSet();
+            foreach (var shift in stored.Where(s => given.Contains(Same(s))))
+            {
+                kept.Add(Same(shift));
+            }
+            advisor.Shifts.RemoveAll(s => replaced.Contains((s.AdvisorId, s.Date)) && !kept.Contains(Same(s)));
         }
         var channels = await PlanningFactsLoader.ChannelsAsync(db, cancellationToken);
         var errors = new List<ImportError>();
         foreach (var row in rows)
         {
+            if (kept.Remove(Same(row.Shift)))
+            {
+                continue;
+            }
             var advisor = facts[row.Shift.AdvisorId];
             errors.AddRange(rules.Check(row.Shift, advisor, channels[row.Shift.ChannelId])
                 .Select(r => new ImportError(row.Line, Messages.Format("ShiftImport_Refused", PlanningMessages.Describe(r)))));
