@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FluentValidation.IValidator<Assignments.ShiftForm>, Assignments.ShiftFormValidator>();
         services.AddScoped<Assignments.AssignmentService>();
         services.AddScoped<Assignments.ShiftFileService>();
+        services.AddScoped<Assignments.MyAssignmentsService>();
         return services;
     }
 }

@@ -95,6 +95,7 @@ internal static class PortalWebSetup
         app.MapSkillsExportEndpoints();
         app.MapAdvisorExportEndpoints();
         app.MapCompletionExportEndpoints();
+        app.MapAssignmentEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         foreach (var host in app.Services.GetServices<IHostEndpoints>())
         {
