@@ -90,12 +90,15 @@ public sealed class MyAssignmentsService(IDbContextFactory<PortalDbContext> dbFa
         return advisorId is { } id ? await CalendarFileAsync(db, id, cancellationToken) : null;
     }
 
-    /// <summary>Whether the actor has a subscription address (the token itself cannot be shown again: only its hash is kept).</summary>
-    public async Task<bool> HasSubscriptionAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the actor has a subscription address (the token itself cannot be shown again: only its hash is kept);
+    /// null for anyone but an advisor.
+    /// </summary>
+    public async Task<bool?> HasSubscriptionAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         if (!AccessRules.CanUse(actor, Area.Me))
         {
-            return false;
+            return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AdvisorCalendars.AnyAsync(c => c.AdvisorId == actor.AdvisorId && c.TokenHash != null, cancellationToken);
