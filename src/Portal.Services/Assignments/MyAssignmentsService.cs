@@ -176,8 +176,10 @@ public sealed class MyAssignmentsService(IDbContextFactory<PortalDbContext> dbFa
             ? await db.AuditEntries.AsNoTracking().CountAsync(a => a.Entity == AuditEntities.Shift && a.Action == "Delete" && a.AtUtc > since
                 && a.Before != null && a.Before.Contains("\"AdvisorId\":" + advisorId + ","), cancellationToken)
             : 0;
+        // A training day replaces that day's shift (docs/adr/0016): the advisor is in training, not on the channel.
+        var trainingDays = training.Select(t => t.Date).ToHashSet();
         return new MySchedule($"{advisor.FirstName} {advisor.LastName}", advisor.Site, from, to,
-            shifts.Select(s => new MyShift(s.Id, s.Date, s.Start, s.End, s.Channel, advisor.Site, s.BreakStart, s.BreakMinutes,
+            shifts.Where(s => !trainingDays.Contains(s.Date)).Select(s => new MyShift(s.Id, s.Date, s.Start, s.End, s.Channel, advisor.Site, s.BreakStart, s.BreakMinutes,
                 s.ChangedAtUtc is { } changed && (seen is null || changed > seen))).ToList(),
             training.OrderBy(t => t.Date).Select(t => new MyTrainingDay(t.Date, t.Code, t.Title, t.Place)).ToList(),
             skills, completed, removals);

@@ -62,8 +62,12 @@ public class CalendarTests(PortalFixture fixture)
 
         var advisor = await AdvisorActorAsync();
         await using var db = fixture.App.CreateDbContext();
-        var expected = await db.Shifts.CountAsync(s => s.AdvisorId == advisor.AdvisorId && s.Date >= LocalCalendar.MondayOf(fixture.Today).AddDays(-7) && s.Date <= lastPublished, Cancel);
+        var trainingDays = training.Select(e => DateOnly.FromDateTime(e.Start!.Value)).ToHashSet();
+        var expected = (await db.Shifts.Where(s => s.AdvisorId == advisor.AdvisorId && s.Date >= LocalCalendar.MondayOf(fixture.Today).AddDays(-7) && s.Date <= lastPublished)
+            .Select(s => s.Date).ToListAsync(Cancel)).Count(d => !trainingDays.Contains(d));
         Assert.Equal(expected, shifts.Count);
+        // A training day replaces that day's shift.
+        Assert.DoesNotContain(shifts, e => trainingDays.Contains(DateOnly.FromDateTime(e.Start!.Value)));
     }
 
     [Fact]
