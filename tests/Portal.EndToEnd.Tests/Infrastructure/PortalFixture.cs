@@ -37,6 +37,19 @@ public sealed class PortalFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context and a page in it at a phone's size (390 × 844, touch), as an advisor's phone shows the portal.</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The portal's services, for a test that prepares data and puts it back as it was.</summary>
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>Creates a login through the portal's own Identity, so that no demo account is changed by a test.</summary>
     public async Task<Credentials> CreateUserAsync(string displayName, string role)
     {
