@@ -59,6 +59,8 @@ public sealed class PlannerFlowTests(PortalFixture portal) : BrowserTest(portal)
             var planner = await PlannerPage.OpenAsync(Page, "BPL", monday);
             await Expect(Page.GetByTestId("planner-draft")).ToBeVisibleAsync();
             await Expect(planner.Coverage).ToBeVisibleAsync();
+            await Expect(Page.GetByTestId("planner-day")).ToHaveTextAsync(
+                Enumerable.Range(0, 7).Select(d => monday.AddDays(d).ToString("ddd d", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))).ToArray());
             var before = await planner.CoveredAsync();
 
             await planner.Search.FillAsync(employee);
