@@ -29,10 +29,12 @@ internal static class CliCommands
         ReadinessCommand.Create(cli),
         Group("import", "Load a CSV file, all or nothing: every bad row is printed and nothing is written.",
             ImportAdvisorsCommand.Create(cli),
-            ImportForecastCommand.Create(cli)),
+            ImportForecastCommand.Create(cli),
+            ImportShiftsCommand.Create(cli)),
         Group("export", "Write a CSV file that the matching import reads back.",
             ExportAdvisorsCommand.Create(cli),
-            ExportCompletionCommand.Create(cli)),
+            ExportCompletionCommand.Create(cli),
+            ExportShiftsCommand.Create(cli)),
     };
 
     /// <summary>

@@ -55,6 +55,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Rollout.RolloutPlanService>();
         services.AddSingleton<FluentValidation.IValidator<Rollout.RolloutPlanForm>, Rollout.RolloutPlanFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Rollout.RolloutSettingsForm>, Rollout.RolloutSettingsFormValidator>();
+        services.AddOptions<Domain.Assignments.PlanningSettings>().BindConfiguration(Domain.Assignments.PlanningSettings.Section);
+        services.AddSingleton<FluentValidation.IValidator<Assignments.ShiftForm>, Assignments.ShiftFormValidator>();
+        services.AddScoped<Assignments.AssignmentService>();
+        services.AddScoped<Assignments.ShiftFileService>();
+        services.AddScoped<Assignments.MyAssignmentsService>();
         return services;
     }
 }

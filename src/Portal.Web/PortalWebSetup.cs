@@ -96,6 +96,7 @@ internal static class PortalWebSetup
         app.MapAdvisorExportEndpoints();
         app.MapTrainingEndpoints();
         app.MapCompletionExportEndpoints();
+        app.MapAssignmentEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         foreach (var host in app.Services.GetServices<IHostEndpoints>())
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Services.Advisors;
+using Portal.Services.Assignments;
 using Portal.Services.Files;
 using Portal.Services.Forecast;
 
@@ -19,6 +20,10 @@ internal static class ImportPrinter
     public static Task<int> ImportForecastAsync(IServiceProvider services, CliContext cli, string file) =>
         ImportAsync(cli, file, stream => services.GetRequiredService<ForecastImportService>().ImportAsync(Actor.System, stream),
             counts => $"{counts.Rows} row(s) imported: {counts.Created} intervals stored over {counts.Replaced} day(s).");
+
+    public static Task<int> ImportShiftsAsync(IServiceProvider services, CliContext cli, string file) =>
+        ImportAsync(cli, file, stream => services.GetRequiredService<ShiftFileService>().ImportAsync(Actor.System, stream),
+            counts => $"{counts.Rows} row(s) imported: {counts.Created} shift(s) stored over {counts.Replaced} advisor day(s).");
 
     private static async Task<int> ImportAsync(CliContext cli, string file, Func<Stream, Task<ImportResult>> import, Func<ImportCounts, string> summary)
     {

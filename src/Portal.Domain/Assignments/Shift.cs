@@ -22,6 +22,12 @@ public class Shift : IVersioned
     public Channel? Channel { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// When the shift was last created, moved or copied in a week already published (UTC); null for a shift that has
+    /// been there since the week was published. Drives "changed since you last looked".
+    /// </summary>
+    public DateTime? ChangedAtUtc { get; set; }
+
     /// <summary>The local start of the unpaid break, or null when the shift has none.</summary>
     public TimeOnly? BreakStart { get; set; }
 

@@ -268,6 +268,57 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AdvisorCalendar", b =>
+                {
+                    b.Property<int>("AdvisorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("AdvisorId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.ToTable("AdvisorCalendars");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.PublishedWeek", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Monday")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Monday")
+                        .IsUnique();
+
+                    b.ToTable("PublishedWeeks");
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.Shift", b =>
                 {
                     b.Property<int>("Id")
@@ -284,6 +335,9 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.Property<TimeOnly?>("BreakStart")
                         .HasColumnType("time");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -1059,6 +1113,24 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasOne("Portal.Domain.Advisors.Advisor", null)
                         .WithMany()
                         .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AdvisorCalendar", b =>
+                {
+                    b.HasOne("Portal.Domain.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.PublishedWeek", b =>
+                {
+                    b.HasOne("Portal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

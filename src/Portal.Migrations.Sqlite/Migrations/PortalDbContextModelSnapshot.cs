@@ -254,6 +254,54 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AdvisorCalendar", b =>
+                {
+                    b.Property<int>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AdvisorId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("AdvisorCalendars");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.PublishedWeek", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Monday")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Monday")
+                        .IsUnique();
+
+                    b.ToTable("PublishedWeeks");
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.Shift", b =>
                 {
                     b.Property<int>("Id")
@@ -267,6 +315,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("BreakStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ChannelId")
@@ -1015,6 +1066,24 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasOne("Portal.Domain.Advisors.Advisor", null)
                         .WithMany()
                         .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AdvisorCalendar", b =>
+                {
+                    b.HasOne("Portal.Domain.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.PublishedWeek", b =>
+                {
+                    b.HasOne("Portal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -10,4 +10,7 @@ public static class AuditEntities
     public const string Course = "Course";
     public const string Region = "Region";
     public const string RolloutSettings = "RolloutSettings";
+    public const string Shift = "Shift";
+    public const string PublishedWeek = "PublishedWeek";
+    public const string AdvisorCalendar = "AdvisorCalendar";
 }

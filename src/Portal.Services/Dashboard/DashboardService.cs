@@ -81,14 +81,17 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     private static async Task<AdvisorDashboard?> AdvisorAsync(PortalDbContext db, int advisorId, DateOnly today, CancellationToken cancellationToken)
     {
         var advisor = await db.Advisors.Where(a => a.Id == advisorId)
-            .Select(a => new { a.FirstName, a.LastName, a.EmployeeNumber, Site = a.Site!.Name })
+            .Select(a => new { a.FirstName, a.LastName, a.EmployeeNumber, Site = a.Site!.Name, a.Site.RegionId })
             .SingleOrDefaultAsync(cancellationToken);
         if (advisor is null)
         {
             return null;
         }
         var horizon = today.AddDays(14);
+        // Advisors see the shifts of published weeks only: later weeks are the director's drafts.
+        var published = db.PublishedWeeks.Where(w => w.RegionId == advisor.RegionId);
         var shifts = await db.Shifts.Where(s => s.AdvisorId == advisorId && s.Date >= today && s.Date <= horizon)
+            .Where(s => published.Any(w => w.Monday <= s.Date && s.Date < w.Monday.AddDays(7)))
             .Select(s => new UpcomingItem(s.Date, UpcomingKind.Shift, s.Start, s.End, s.Channel!.Code))
             .ToListAsync(cancellationToken);
         var training = await db.Enrolments

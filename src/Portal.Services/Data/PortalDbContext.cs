@@ -33,6 +33,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Absence> Absences => Set<Absence>();
+    public DbSet<PublishedWeek> PublishedWeeks => Set<PublishedWeek>();
+    public DbSet<AdvisorCalendar> AdvisorCalendars => Set<AdvisorCalendar>();
     public DbSet<SubcontractorCapacity> SubcontractorCapacities => Set<SubcontractorCapacity>();
     public DbSet<ForecastInterval> ForecastIntervals => Set<ForecastInterval>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

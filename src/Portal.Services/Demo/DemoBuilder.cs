@@ -395,6 +395,20 @@ internal sealed class DemoBuilder
             }
         }
         new DemoShiftPlanner(data, calendar, FirstShiftDay, weeks, planning).Plan(onLeave);
+
+        // The weeks up to next week are published in every region; later weeks are drafts (docs/adr/0020).
+        var publishedId = 1;
+        foreach (var region in data.Regions)
+        {
+            for (var monday = FirstShiftDay; monday <= thisMonday.AddDays(7); monday = monday.AddDays(7))
+            {
+                data.PublishedWeeks.Add(new PublishedWeek
+                {
+                    Id = publishedId++, RegionId = region.Id, Monday = monday,
+                    PublishedAtUtc = calendar.ToUtc(monday.AddDays(-4).ToDateTime(new TimeOnly(17, 0))), PublishedBy = "demo",
+                });
+            }
+        }
     }
 
     private void AddCapacities()

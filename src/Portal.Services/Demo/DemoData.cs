@@ -28,6 +28,7 @@ internal sealed class DemoData
     public List<Attendance> Attendances { get; } = [];
     public List<Shift> Shifts { get; } = [];
     public List<Absence> Absences { get; } = [];
+    public List<PublishedWeek> PublishedWeeks { get; } = [];
     public List<SubcontractorCapacity> Capacities { get; } = [];
     public List<ForecastInterval> Forecast { get; } = [];
     public List<AuditEntry> Audit { get; } = [];

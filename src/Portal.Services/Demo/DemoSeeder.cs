@@ -64,6 +64,7 @@ public sealed class DemoSeeder(
         await db.InsertAllAsync(data.Attendances, cancellationToken);
         await db.InsertAllAsync(data.Shifts, cancellationToken);
         await db.InsertAllAsync(data.Absences, cancellationToken);
+        await db.InsertAllAsync(data.PublishedWeeks, cancellationToken);
         await db.InsertAllAsync(data.Capacities, cancellationToken);
         await db.InsertAllAsync(data.Forecast, cancellationToken);
         await db.InsertAllAsync(data.Audit, cancellationToken);

@@ -26,6 +26,13 @@ public interface IImportFile<TRow>
     /// <summary>The row's change, or the reason it is refused, in the user's language and without the row number.</summary>
     (TRow? Row, string? Error) Parse(CsvRow row);
 
+    /// <summary>
+    /// Checks the rows together once each one parsed (rules that span rows, such as an advisor's week); errors name their
+    /// rows. Most files have no such rule.
+    /// </summary>
+    Task<IReadOnlyList<ImportError>> CheckAllAsync(PortalDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ImportError>>([]);
+
     /// <summary>Applies every change to the context, audit entries included; the pipeline saves and commits them as one transaction.</summary>
     Task<ImportCounts> ApplyAsync(PortalDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken);
 
@@ -74,6 +81,10 @@ public sealed class ImportPipeline(IDbContextFactory<PortalDbContext> dbFactory,
             {
                 rows.Add(row!);
             }
+        }
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await kind.CheckAllAsync(db, rows, cancellationToken));
         }
         if (errors.Count > 0)
         {

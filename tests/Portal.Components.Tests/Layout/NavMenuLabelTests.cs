@@ -31,11 +31,11 @@ public class NavMenuLabelTests : PortalComponentTest
     public void Only_the_built_capabilities_are_shown_without_the_coming_soon_chip()
     {
         var links = NavLinks.Of(Render<NavMenu>());
-        string[] built = ["Dashboard", "Rollout", "Advisors", "Skills", "Training", "Coverage", "Subcontracting", "Audit"];
+        string[] built = ["Dashboard", "Rollout", "Advisors", "Skills", "Training", "Coverage", "Subcontracting", "Assignments", "Audit"];
 
         Assert.All(links.Where(l => built.Contains(l.Area)), l => Assert.Null(l.Chip));
         var coming = links.Where(l => !built.Contains(l.Area)).ToList();
-        Assert.Equal(2, coming.Count);
+        Assert.Equal(1, coming.Count);
         Assert.All(coming, l => Assert.Equal("bientôt", l.Chip));
     }
 }

@@ -39,6 +39,18 @@ public sealed class PortalFixture : IAsyncLifetime
 
     /// <summary>The portal's database, for a test that prepares what its scenario needs (and nothing another test reads).</summary>
     public PortalDbContext CreateDbContext() => factory.CreateDbContext();
+    /// <summary>A fresh browser context and a page in it at a phone's size (390 × 844, touch), as an advisor's phone shows the portal.</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The portal's services, for a test that prepares data and puts it back as it was.</summary>
+    public IServiceProvider Services => factory.Services;
 
     /// <summary>Creates a login through the portal's own Identity, so that no demo account is changed by a test.</summary>
     public async Task<Credentials> CreateUserAsync(string displayName, string role)

@@ -9,6 +9,7 @@ using Portal.Domain.Skills;
 using Portal.Domain.Subcontracting;
 using Portal.Services;
 using Portal.Services.Advisors;
+using Portal.Services.Assignments;
 using Portal.Services.Audit;
 using Portal.Services.Coverage;
 using Portal.Services.Dashboard;
@@ -61,6 +62,9 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("/assignments", "/assignments", 200, 302, 302, 404, 404, 302),
         ("/assignments/{Region}", "/assignments/BPL", 200, 200, 404, 404, 404, 302),
         ("/assignments/{Region}", "/assignments/NC", 200, 404, 200, 404, 404, 302),
+        ("/assignments/{Region}", "/assignments/BPL?week=2026-12-14", 200, 200, 404, 404, 404, 302),
+        ("/assignments/{Region}", "/assignments/bpl?week=not-a-date", 200, 200, 404, 404, 404, 302),
+        ("/assignments/{Region}", "/assignments/XYZ", 404, 404, 404, 404, 404, 302),
         ("/advisors", "/advisors", 200, 200, 200, 200, 404, 302),
         ("/advisors/{EmployeeNumber}", "/advisors/E101300", 200, 200, 404, 200, 404, 302),
         ("/advisors/{EmployeeNumber}", "/advisors/e101300", 200, 200, 404, 200, 404, 302),
@@ -99,6 +103,12 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("GET /training/sessions/{id:int}/attendance.xlsx", "/training/sessions/999999/attendance.xlsx", 404, 404, 404, 404, 404, 302),
         ("GET /training/completion.csv", "/training/completion.csv", 200, 200, 200, 200, 404, 302),
         ("GET /training/completion.xlsx", "/training/completion.xlsx", 200, 200, 200, 200, 404, 302),
+        ("GET /assignments/{region}/shifts.csv", "/assignments/BPL/shifts.csv", 200, 200, 404, 404, 404, 302),
+        ("GET /assignments/{region}/shifts.csv", "/assignments/NC/shifts.csv?week=2026-12-14", 200, 404, 200, 404, 404, 302),
+        ("GET /me/calendar.ics", "/me/calendar.ics", 404, 404, 404, 404, 200, 302),
+        // A subscription address that is no advisor's current one (guessed, renewed, another advisor's old one): nothing there.
+        ("GET /calendar/{token}.ics", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", 404, 404, 404, 404, 404, 404),
+        ("GET /calendar/{token}.ics", "/calendar/short.ics", 404, 404, 404, 404, 404, 404),
         ("ANY /health", "/health", 200, 200, 200, 200, 200, 200),
         (AccessMatrix.StaticFiles, "/_framework/blazor.web.js", 200, 200, 200, 200, 200, 200),
         // The development fallback for files not in the static-asset manifest: it names no policy.
@@ -135,6 +145,13 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("AdvisorProfileService.SetActiveAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("AdvisorProfileService.GetAsync", "allowed", "allowed", "not found", "allowed without shifts", "not found"),
         ("AdvisorProfileService.SetSkillAsync", "invalid: SkillId", "invalid: SkillId", "not found", "not found", "not found"),
+        ("AssignmentService.ApplyPatternAsync", "refused by rules", "refused by rules", "not found", "not found", "not found"),
+        ("AssignmentService.CopyAsync", "refused by rules", "refused by rules", "not found", "not found", "not found"),
+        ("AssignmentService.CopyWeekAsync", "saved", "saved", "not found", "not found", "not found"),
+        ("AssignmentService.DeleteAsync", "conflict", "conflict", "not found", "not found", "not found"),
+        ("AssignmentService.GetWeekAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
+        ("AssignmentService.PublishAsync", "saved", "saved", "not found", "not found", "not found"),
+        ("AssignmentService.SaveAsync", "refused by rules", "refused by rules", "not found", "not found", "not found"),
         ("AttendanceService.CancelCompletionAsync", "invalid: Reason", "not found", "not found", "invalid: Reason", "not found"),
         ("AttendanceService.ImportAsync", "checked", "checked", "refused", "checked", "refused"),
         ("AttendanceService.RecordAsync", "invalid: Result", "invalid: Result", "not found", "invalid: Result", "not found"),
@@ -150,6 +167,11 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("EnrolmentService.StillNeedingAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("EnrolmentService.WithdrawAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("ForecastImportService.ImportAsync", "checked", "checked", "refused", "refused", "refused"),
+        ("MyAssignmentsService.CalendarAsync", "not found", "not found", "not found", "not found", "own"),
+        ("MyAssignmentsService.GetAsync", "not found", "not found", "not found", "not found", "own"),
+        ("MyAssignmentsService.HasSubscriptionAsync", "not found", "not found", "not found", "not found", "own"),
+        ("MyAssignmentsService.MarkSeenAsync", "ignored", "ignored", "ignored", "ignored", "own"),
+        ("MyAssignmentsService.RenewSubscriptionAsync", "not found", "not found", "not found", "not found", "own"),
         ("MyTrainingService.TrainingDaysAsync", "empty", "empty", "empty", "empty", "own"),
         ("RegionDirectory.FindAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("RegionDirectory.ReadableAsync", "all", "BPL", "NC", "none", "none"),
@@ -162,6 +184,8 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("RolloutPlanService.SaveSettingsAsync", "invalid: TrainingCompletionThreshold", "not found", "not found", "not found", "not found"),
         ("RolloutPlanService.SettingsAsync", "allowed", "not found", "not found", "not found", "not found"),
         ("RolloutPlanService.TimelineAsync", "opens all", "opens BPL", "opens NC", "opens none", "opens none"),
+        ("ShiftFileService.ExportAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
+        ("ShiftFileService.ImportAsync", "checked", "checked", "checked", "refused", "refused"),
         ("SkillsMatrixService.GetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("StatsService.GetAsync", "allowed", "refused", "refused", "refused", "refused"),
         ("SwitchService.RollBackAsync", "invalid: Status", "not found", "not found", "not found", "not found"),
@@ -390,6 +414,15 @@ public class AccessMatrixTests(PortalFixture fixture)
         public int CourseId { get; init; }
 
         public List<DateOnly> TooManyDays { get; init; } = [];
+
+        /// <summary>A BPL shift of this week (another advisor's than the demo advisor's), its day and its advisor.</summary>
+        public int ShiftId { get; init; }
+
+        public DateOnly ShiftDate { get; init; }
+
+        public int AdvisorForShifts { get; init; }
+
+        public string ShiftEmployeeNumber { get; init; } = "";
     }
 
     private async Task<Target> TargetAsync()
@@ -419,8 +452,15 @@ public class AccessMatrixTests(PortalFixture fixture)
                 days.Add(day);
             }
         }
+        var monday = Domain.Time.LocalCalendar.MondayOf(Domain.Time.LocalCalendar.Paris.Today(TimeProvider.System));
+        var shift = await db.Shifts.Where(s => s.Advisor!.Site!.RegionId == Bpl && s.AdvisorId != advisorId && s.Date >= monday && s.Date <= monday.AddDays(6))
+            .OrderBy(s => s.Id).Select(s => new { s.Id, s.Date, s.AdvisorId, s.Advisor!.EmployeeNumber }).FirstAsync(ct);
         return new Target(advisor.EmployeeNumber, advisorId, advisor.SiteId, inHouse, capacity.SiteId, capacity.Id)
         {
+            ShiftId = shift.Id,
+            ShiftDate = shift.Date,
+            AdvisorForShifts = shift.AdvisorId,
+            ShiftEmployeeNumber = shift.EmployeeNumber,
             SessionId = enrolment.SessionId,
             EnrolmentId = enrolment.Id,
             CourseId = course.Id,
@@ -436,6 +476,9 @@ public class AccessMatrixTests(PortalFixture fixture)
         _ => "saved",
     };
 
+    private static string Planned(Portal.Services.Assignments.PlanningResult result) =>
+        result.Refusals.Count > 0 ? "refused by rules" : Saved(result.Outcome, result.Errors);
+
     private static string Trained(TrainingSaveResult result) => result.Outcome switch
     {
         TrainingOutcome.Invalid => "invalid: " + string.Join(',', result.Errors.Keys.Order(StringComparer.Ordinal)),
@@ -445,6 +488,12 @@ public class AccessMatrixTests(PortalFixture fixture)
         TrainingOutcome.ConfirmationNeeded => "confirmation",
         _ => "saved",
     };
+
+    private static async Task<DateTime?> SeenAsync(IServiceProvider services, int advisorId, CancellationToken ct)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<Portal.Services.Data.PortalDbContext>>().CreateDbContextAsync(ct);
+        return await db.AdvisorCalendars.Where(c => c.AdvisorId == advisorId).Select(c => c.SeenAtUtc).SingleOrDefaultAsync(ct);
+    }
 
     private static string Regions(IEnumerable<string> codes)
     {
@@ -577,6 +626,49 @@ public class AccessMatrixTests(PortalFixture fixture)
                     var form = new CapacityForm { SiteId = target.InHouseSiteId, ChannelId = 1, Days = Weekdays.Monday, Agents = 1 };
                     var saved = await S<SubcontractingService>().SaveAsync(actor, form, ct);
                     return Saved(saved.Outcome, saved.Errors);
+                case "AssignmentService.ApplyPatternAsync":
+                    // Sunday 06:00: before the voice channel opens, so the rules refuse it and nothing is written.
+                    var pattern = new PatternForm([target.AdvisorId], new DateOnly(2027, 3, 1), 1, [new PatternDay(DayOfWeek.Sunday, new TimeOnly(6, 0), new TimeOnly(7, 0))]);
+                    return Planned(await S<AssignmentService>().ApplyPatternAsync(actor, pattern, ct));
+                case "AssignmentService.CopyAsync":
+                    // Onto its own day: it would overlap itself.
+                    return Planned(await S<AssignmentService>().CopyAsync(actor, target.ShiftId, target.ShiftDate, ct));
+                case "AssignmentService.CopyWeekAsync":
+                    // A week without shifts: nothing to copy, nothing written.
+                    return Planned(await S<AssignmentService>().CopyWeekAsync(actor, "BPL", new DateOnly(2031, 3, 3), ct));
+                case "AssignmentService.DeleteAsync":
+                    return Planned(await S<AssignmentService>().DeleteAsync(actor, target.ShiftId, -1, ct));
+                case "AssignmentService.GetWeekAsync":
+                    var week = await S<AssignmentService>().GetWeekAsync(actor, "BPL", today, new PlannerFilter(Search: target.EmployeeNumber), cancellationToken: ct);
+                    return week is null ? "not found" : week.Rows.Any(r => r.EmployeeNumber == target.EmployeeNumber) ? "with BPL" : "without BPL";
+                case "AssignmentService.PublishAsync":
+                    // This week, published already: publishing again writes nothing.
+                    return Saved((await S<AssignmentService>().PublishAsync(actor, "BPL", today, ct)).Outcome, new Dictionary<string, string>());
+                case "AssignmentService.SaveAsync":
+                    var shift = new ShiftForm { AdvisorId = target.AdvisorForShifts, ChannelId = 1, Date = new DateOnly(2027, 3, 7), Start = new TimeOnly(6, 0), End = new TimeOnly(7, 0) };
+                    return Planned(await S<AssignmentService>().SaveAsync(actor, shift, ct));
+                case "ShiftFileService.ExportAsync":
+                    using (var output = new MemoryStream())
+                    {
+                        var count = await S<ShiftFileService>().ExportAsync(actor, "BPL", today, output, ct);
+                        return count is null ? "not found" : Encoding.UTF8.GetString(output.ToArray()).Contains(target.ShiftEmployeeNumber, StringComparison.Ordinal) ? "with BPL" : "without BPL";
+                    }
+                case "ShiftFileService.ImportAsync":
+                    var shifts = await S<ShiftFileService>().ImportAsync(actor, new MemoryStream(), ct);
+                    return shifts.Errors.Any(e => e.Message == Messages.Format("ShiftImport_Forbidden")) ? "refused" : "checked";
+                case "MyAssignmentsService.CalendarAsync":
+                    return await S<MyAssignmentsService>().CalendarAsync(actor, ct) is null ? "not found" : "own";
+                case "MyAssignmentsService.GetAsync":
+                    return await S<MyAssignmentsService>().GetAsync(actor, ct) is { } mine && mine.Shifts.Count > 0 ? "own" : "not found";
+                case "MyAssignmentsService.HasSubscriptionAsync":
+                    return await S<MyAssignmentsService>().HasSubscriptionAsync(actor, ct) is null ? "not found" : "own";
+                case "MyAssignmentsService.MarkSeenAsync":
+                    var seenBefore = await SeenAsync(services, target.AdvisorId, ct);
+                    await Task.Delay(5, ct);
+                    await S<MyAssignmentsService>().MarkSeenAsync(actor, ct);
+                    return await SeenAsync(services, target.AdvisorId, ct) == seenBefore ? "ignored" : "own";
+                case "MyAssignmentsService.RenewSubscriptionAsync":
+                    return await S<MyAssignmentsService>().RenewSubscriptionAsync(actor, ct) is null ? "not found" : "own";
                 case "AttendanceService.CancelCompletionAsync":
                     var cancel = await S<AttendanceService>().CancelCompletionAsync(actor, new CancelCompletionForm { EnrolmentId = target.EnrolmentId, Reason = "short" }, ct);
                     return Saved(cancel.Outcome, cancel.Errors);

@@ -31,10 +31,12 @@ public sealed class CliUsageTests : IDisposable
         { ["staffing"], ["--contacts", "--aht", "--interval-minutes", "--target", "--answer-seconds", "--shrinkage", "--max-occupancy", "--concurrency", "--json"] },
         { ["coverage"], ["--region", "--week", "--channel", "--json"] },
         { ["readiness"], ["--region", "--date", "--outlook", "--json"] },
-        { ["import"], ["advisors", "forecast"] },
+        { ["import"], ["advisors", "forecast", "shifts"] },
         { ["import", "advisors"], ["<FILE>"] },
         { ["import", "forecast"], ["<FILE>"] },
-        { ["export"], ["advisors", "completion"] },
+        { ["import", "shifts"], ["<FILE>"] },
+        { ["export"], ["advisors", "completion", "shifts"] },
+        { ["export", "shifts"], ["--region", "--week", "<FILE>"] },
         { ["export", "completion"], ["<FILE>"] },
         { ["export", "advisors"], ["<FILE>"] },
     };
@@ -110,7 +112,10 @@ public sealed class CliUsageTests : IDisposable
     [InlineData(new[] { "readiness", "--date", "2026-12-14", "--json" }, "'--region'")]
     [InlineData(new[] { "import", "advisors", "/no/such/advisors.csv" }, "'/no/such/advisors.csv'")]
     [InlineData(new[] { "import", "forecast", "/no/such/forecast.csv" }, "'/no/such/forecast.csv'")]
-    [InlineData(new[] { "import", "shifts", "shifts.csv" }, "'shifts'")]
+    [InlineData(new[] { "import", "shifts", "/no/such/shifts.csv" }, "'/no/such/shifts.csv'")]
+    [InlineData(new[] { "export", "shifts", "--region", "BPL", "--week", "2026-13-01", "shifts.csv" }, "'--week'")]
+    [InlineData(new[] { "export", "shifts", "--week", "2026-12-14", "shifts.csv" }, "'--region'")]
+    [InlineData(new[] { "export", "shifts", "--region", "BPL", "--week", "2026-12-14", "/no/such/folder/shifts.csv" }, "'/no/such/folder/shifts.csv'")]
     [InlineData(new[] { "export", "advisors", "/no/such/folder/advisors.csv" }, "'/no/such/folder/advisors.csv'")]
     [InlineData(new[] { "export", "completion", "/no/such/folder/completion.csv" }, "'/no/such/folder/completion.csv'")]
     [InlineData(new[] { "export", "trainers", "trainers.csv" }, "'trainers'")]

@@ -19,8 +19,8 @@ public static class NavEntries
         new(Area.Training, "training/sessions", MudBlazor.Icons.Material.Filled.School, "Nav_Training", false),
         new(Area.Coverage, "coverage", MudBlazor.Icons.Material.Filled.StackedLineChart, "Nav_Coverage", false),
         new(Area.Subcontracting, "subcontracting", MudBlazor.Icons.Material.Filled.Handshake, "Nav_Subcontracting", false),
-        new(Area.Assignments, "assignments", MudBlazor.Icons.Material.Filled.CalendarMonth, "Nav_Assignments", true),
-        new(Area.Me, "me", MudBlazor.Icons.Material.Filled.Person, "Nav_Me", true),
+        new(Area.Assignments, "assignments", MudBlazor.Icons.Material.Filled.CalendarMonth, "Nav_Assignments", false),
+        new(Area.Me, "me", MudBlazor.Icons.Material.Filled.Person, "Nav_Me", false),
         new(Area.Audit, "admin/audit", MudBlazor.Icons.Material.Filled.History, "Nav_Audit", false),
         new(Area.Administration, "admin/users", MudBlazor.Icons.Material.Filled.AdminPanelSettings, "Nav_Administration", true),
     ];
