@@ -34,6 +34,8 @@ public sealed partial class ResourceTests
         ["Channel_"] = Enum.GetNames<ChannelKind>(),
         ["Assignment_"] = Enum.GetNames<UpcomingKind>(),
         ["Rollout_Gate_"] = Enum.GetNames<Portal.Domain.Rollout.GateCode>(),
+        ["Planner_Absence_"] = Enum.GetNames<Portal.Domain.Assignments.AbsenceKind>(),
+        ["Planning_Rule_"] = Enum.GetNames<Portal.Domain.Assignments.PlanningRule>(),
     };
 
     private static string PathOf(string table, string language) => table switch
@@ -140,11 +142,13 @@ public sealed partial class ResourceTests
     {
         var prefixes = Matches(BuiltKeyPattern());
         var french = French("SharedResource");
+        var messages = French("Messages");
 
         Assert.True(prefixes.SetEquals(BuiltKeys.Keys),
             $"the code builds keys from the prefixes {Named(prefixes)}; the test declares {Named(BuiltKeys.Keys)}");
-        var missing = BuiltKeys.SelectMany(p => p.Value.Select(v => p.Key + v)).Where(k => !french.ContainsKey(k));
-        Assert.True(!missing.Any(), $"built keys missing from SharedResource.resx: {Named(missing)}");
+        // A page builds its keys in SharedResource, a service (Messages.Format) in Messages.
+        var missing = BuiltKeys.SelectMany(p => p.Value.Select(v => p.Key + v)).Where(k => !french.ContainsKey(k) && !messages.ContainsKey(k));
+        Assert.True(!missing.Any(), $"built keys missing from the resource files: {Named(missing)}");
     }
 
     [Fact]
@@ -173,6 +177,6 @@ public sealed partial class ResourceTests
     [GeneratedRegex(@"Messages\.Format\(""([A-Za-z0-9_]+)""")]
     private static partial Regex MessagePattern();
 
-    [GeneratedRegex(@"L\[\$""([A-Za-z0-9_]+_)\{")]
+    [GeneratedRegex(@"(?:L\[|Messages\.Format\()\$""([A-Za-z0-9_]+_)\{")]
     private static partial Regex BuiltKeyPattern();
 }
