@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Services.Access;
 using Portal.Services.Advisors;
 using Portal.Services.Coverage;
@@ -21,6 +23,10 @@ public static class ServiceCollectionExtensions
     {
         services.AddPortalDatabase(portalRoot);
         services.AddPortalIdentityCore();
+        // The web app and the administration tool share one key ring, so a set-password link the tool prints opens in
+        // the portal (each would otherwise keep its own keys, named after its own folder).
+        services.AddDataProtection().SetApplicationName("Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portalRoot, "data", "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DashboardService>();
@@ -50,6 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FluentValidation.IValidator<CourseForm>, CourseFormValidator>();
         services.AddScoped<TrainingCompletionService>();
         services.AddScoped<MyTrainingService>();
+        services.TryAddSingleton<Audit.IClientAddress, Audit.NoClientAddress>();
+        services.AddScoped<Users.UsersService>();
+        services.AddSingleton<FluentValidation.IValidator<Users.UserForm>, Users.UserFormValidator>();
         return services;
     }
 }

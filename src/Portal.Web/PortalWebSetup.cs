@@ -39,7 +39,7 @@ internal static class PortalWebSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.AddPortalIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        services.AddPortalIdentityCore().AddSignInManager<PortalSignInManager>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

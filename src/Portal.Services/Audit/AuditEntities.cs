@@ -8,4 +8,10 @@ public static class AuditEntities
     public const string Enrolment = "Enrolment";
     public const string TrainingSession = "TrainingSession";
     public const string Course = "Course";
+
+    /// <summary>A login: its creation and every change a national administrator makes to it.</summary>
+    public const string User = "User";
+
+    /// <summary>Sign-in, sign-out, lockout and two-factor events of a login.</summary>
+    public const string Session = "Session";
 }

@@ -35,7 +35,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     internal static async Task<bool> IsStillValidAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal, IdentityOptions options)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null)
+        if (user is null || user.Disabled)
         {
             return false;
         }
