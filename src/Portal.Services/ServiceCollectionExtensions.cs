@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MyTrainingService>();
         services.TryAddSingleton<Audit.IClientAddress, Audit.NoClientAddress>();
         services.AddScoped<Users.UsersService>();
+        services.AddScoped<Users.SecurityEvents>();
         services.AddSingleton<FluentValidation.IValidator<Users.UserForm>, Users.UserFormValidator>();
         return services;
     }

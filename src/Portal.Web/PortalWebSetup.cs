@@ -13,6 +13,8 @@ using Portal.Web.Access;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Web.Endpoints;
+using Portal.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web;
 
@@ -25,6 +27,8 @@ internal static class PortalWebSetup
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot)
     {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Portal.Services.Audit.IClientAddress, HttpClientAddress>();
         services.AddPortalServices(portalRoot);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -49,6 +53,14 @@ internal static class PortalWebSetup
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             };
+        });
+        services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionSettings>, TimeProvider>((options, settings, clock) => SessionLifetime.Configure(options, settings.Value, clock));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = SessionLifetime.ValidationInterval;
+            options.TimeProvider = clock;
         });
         services.AddSingleton<IAuthorizationPolicyProvider, AreaPolicyProvider>();
         // Deny by default: an endpoint or page that names no policy still needs a signed-in user.

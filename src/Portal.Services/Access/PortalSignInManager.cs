@@ -19,4 +19,8 @@ public sealed class PortalSignInManager(
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) => !user.Disabled && await base.CanSignInAsync(user);
+
+    /// <summary>The cookie's periodic check: a disabled login's cookie is refused even if its stamp were unchanged.</summary>
+    public override async Task<PortalUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { Disabled: false } user ? user : null;
 }

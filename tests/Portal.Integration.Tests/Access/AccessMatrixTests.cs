@@ -79,6 +79,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("/Account/Manage/ChangePassword", "/Account/Manage/ChangePassword", 200, 200, 200, 200, 200, 302),
         ("/Account/Login", "/Account/Login", 200, 200, 200, 200, 200, 200),
         ("/Account/Lockout", "/Account/Lockout", 200, 200, 200, 200, 200, 200),
+        ("/Account/SetPassword", "/Account/SetPassword", 200, 200, 200, 200, 200, 200),
         ("/not-found", "/not-found", 200, 200, 200, 200, 200, 200),
         ("/Error", "/Error", 200, 200, 200, 200, 200, 200),
         ("(no route)", "/no-such-page", 404, 404, 404, 404, 404, 302),
