@@ -66,17 +66,24 @@ internal static class PortalWebSetup
         // Deny by default: an endpoint or page that names no policy still needs a signed-in user.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddPortalForwardedHeaders();
+        services.AddSignInThrottle();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
         return services;
     }
 
     public static WebApplication UsePortalWeb(this WebApplication app, string portalRoot)
     {
+        // First: the address and scheme every later step sees (audit, HTTPS redirection, the hub's origin check).
+        app.UsePortalForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
+        app.UseSameOriginCircuits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // The portal's styles and images are public (the login page needs them): served before authorization.
         app.UseStaticFiles(new StaticFileOptions
@@ -94,6 +101,8 @@ internal static class PortalWebSetup
             // Only the user's choice counts (cookie), not the browser's language: French unless English was chosen.
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // After localization, so that a refusal speaks the user's language; before the forms check anything.
+        app.UseSignInThrottle();
         // Before authentication, so that an endpoint without a declared policy is unknown to the anonymous as to the signed-in.
         app.UseDeclaredAccessOnly();
         app.UseAuthentication();
