@@ -56,7 +56,9 @@ internal static class PortalWebSetup
         });
         services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<SessionSettings>, TimeProvider>((options, settings, clock) => SessionLifetime.Configure(options, settings.Value, clock));
+            .Configure<IOptions<SessionSettings>, TimeProvider, SessionRevocations>((options, settings, clock, revocations) =>
+                SessionLifetime.Configure(options, settings.Value, clock, revocations));
+        services.AddSingleton<SessionRevocations>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
         {
             options.ValidationInterval = SessionLifetime.ValidationInterval;
@@ -106,6 +108,7 @@ internal static class PortalWebSetup
         // Before authentication, so that an endpoint without a declared policy is unknown to the anonymous as to the signed-in.
         app.UseDeclaredAccessOnly();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
         // The framework's and MudBlazor's files are public, as the portal's own assets are.

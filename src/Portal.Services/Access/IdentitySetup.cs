@@ -30,7 +30,8 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddPasswordValidator<PasswordLengthValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PortalAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -19,6 +19,7 @@ public static class UserActions
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string TwoFactorReset = "TwoFactorReset";
     public const string TwoFactorFailed = "TwoFactorFailed";
+    public const string TwoFactorRecoveryCodes = "TwoFactorRecoveryCodes";
     public const string PasswordChanged = "PasswordChanged";
     public const string PasswordChangeFailed = "PasswordChangeFailed";
 }

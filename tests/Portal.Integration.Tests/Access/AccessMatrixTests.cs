@@ -80,6 +80,9 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("/Account/Login", "/Account/Login", 200, 200, 200, 200, 200, 200),
         ("/Account/Lockout", "/Account/Lockout", 200, 200, 200, 200, 200, 200),
         ("/Account/SetPassword", "/Account/SetPassword", 200, 200, 200, 200, 200, 200),
+        // The second step's form is public; it checks a code only after a right password (its own cookie).
+        ("/Account/LoginWith2fa", "/Account/LoginWith2fa", 200, 200, 200, 200, 200, 200),
+        ("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor", 200, 200, 200, 200, 200, 302),
         ("/not-found", "/not-found", 200, 200, 200, 200, 200, 200),
         ("/Error", "/Error", 200, 200, 200, 200, 200, 200),
         ("(no route)", "/no-such-page", 404, 404, 404, 404, 404, 302),
