@@ -48,6 +48,27 @@ public class SecurityEventsTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_national_administrator_finds_the_security_events_by_entity_and_login_with_their_address_and_a_director_does_not()
+    {
+        var email = await NewUserAsync();
+        using (var client = new PortalBrowserClient(fixture.App.BaseAddress))
+        {
+            using var _ = await client.LoginAsync(email, "a wrong guess 12345");
+        }
+        var audit = fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<AuditService>();
+
+        var national = await audit.SearchAsync(new Portal.Domain.Access.Actor("n", Portal.Domain.Access.PortalRole.NationalAdmin),
+            new AuditQuery(Entity: AuditEntities.Session, Key: email), TestContext.Current.CancellationToken);
+        var director = await audit.SearchAsync(new Portal.Domain.Access.Actor("d", Portal.Domain.Access.PortalRole.RegionalDirector, 2),
+            new AuditQuery(Entity: AuditEntities.Session, Key: email), TestContext.Current.CancellationToken);
+
+        var line = Assert.Single(national.Lines);
+        Assert.Equal((UserActions.SignInFailed, "127.0.0.1"), (line.Action, line.IpAddress));
+        Assert.Contains(AuditEntities.Session, national.Entities);
+        Assert.Equal(0, director.Total);
+    }
+
+    [Fact]
     public async Task A_wrong_current_password_on_the_change_password_page_counts_towards_the_lockout()
     {
         var email = await NewUserAsync();
