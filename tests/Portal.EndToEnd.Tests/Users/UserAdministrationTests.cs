@@ -28,7 +28,7 @@ public sealed class UserAdministrationTests(PortalFixture portal) : BrowserTest(
         var link = Page.GetByTestId("one-time-link");
         await Expect(link).ToContainTextAsync("/Account/SetPassword?email=");
         await Expect(link).ToContainTextAsync(email);
-        await Page.GetByTestId("user-search").Locator("input").FillAsync(email);
+        await Page.GetByLabel("Rechercher (adresse ou nom)").FillAsync(email);
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.GetByTestId("user-state")).ToContainTextAsync("Actif");
