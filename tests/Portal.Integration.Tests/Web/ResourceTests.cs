@@ -33,6 +33,7 @@ public sealed partial class ResourceTests
         ["Coverage_Status_"] = Enum.GetNames<CoverageStatus>(),
         ["Channel_"] = Enum.GetNames<ChannelKind>(),
         ["Assignment_"] = Enum.GetNames<UpcomingKind>(),
+        ["Role_"] = Enum.GetNames<Portal.Domain.Access.PortalRole>(),
     };
 
     private static string PathOf(string table, string language) => table switch
