@@ -24,6 +24,7 @@ internal static class CliCommands
         SeedDemoCommand.Create(cli),
         StatsCommand.Create(cli),
         AddUserCommand.Create(cli),
+        UsersCommand.Create(cli),
         StaffingCommand.Create(cli),
         CoverageCommand.Create(cli),
         ReadinessCommand.Create(cli),

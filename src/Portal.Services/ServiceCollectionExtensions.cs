@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Services.Access;
 using Portal.Services.Advisors;
 using Portal.Services.Coverage;
@@ -21,6 +23,10 @@ public static class ServiceCollectionExtensions
     {
         services.AddPortalDatabase(portalRoot);
         services.AddPortalIdentityCore();
+        // The web app and the administration tool share one key ring, so a set-password link the tool prints opens in
+        // the portal (each would otherwise keep its own keys, named after its own folder).
+        services.AddDataProtection().SetApplicationName("Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portalRoot, "data", "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DashboardService>();
@@ -60,6 +66,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Assignments.AssignmentService>();
         services.AddScoped<Assignments.ShiftFileService>();
         services.AddScoped<Assignments.MyAssignmentsService>();
+        services.TryAddSingleton<Audit.IClientAddress, Audit.NoClientAddress>();
+        services.AddScoped<Users.UsersService>();
+        services.AddScoped<Users.SecurityEvents>();
+        services.AddSingleton<FluentValidation.IValidator<Users.UserForm>, Users.UserFormValidator>();
         return services;
     }
 }

@@ -13,6 +13,8 @@ using Portal.Web.Access;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Web.Endpoints;
+using Portal.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web;
 
@@ -25,6 +27,8 @@ internal static class PortalWebSetup
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot)
     {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Portal.Services.Audit.IClientAddress, HttpClientAddress>();
         services.AddPortalServices(portalRoot);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -39,7 +43,7 @@ internal static class PortalWebSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.AddPortalIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        services.AddPortalIdentityCore().AddSignInManager<PortalSignInManager>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -50,21 +54,38 @@ internal static class PortalWebSetup
                 return Task.CompletedTask;
             };
         });
+        services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionSettings>, TimeProvider, SessionRevocations>((options, settings, clock, revocations) =>
+                SessionLifetime.Configure(options, settings.Value, clock, revocations));
+        services.AddSingleton<SessionRevocations>();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = SessionLifetime.ValidationInterval;
+            options.TimeProvider = clock;
+        });
         services.AddSingleton<IAuthorizationPolicyProvider, AreaPolicyProvider>();
         // Deny by default: an endpoint or page that names no policy still needs a signed-in user.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddPortalForwardedHeaders();
+        services.AddSignInThrottle();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
         return services;
     }
 
     public static WebApplication UsePortalWeb(this WebApplication app, string portalRoot)
     {
+        // First: the address and scheme every later step sees (audit, HTTPS redirection, the hub's origin check).
+        app.UsePortalForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
+        app.UseSameOriginCircuits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // The portal's styles and images are public (the login page needs them): served before authorization.
         app.UseStaticFiles(new StaticFileOptions
@@ -82,9 +103,12 @@ internal static class PortalWebSetup
             // Only the user's choice counts (cookie), not the browser's language: French unless English was chosen.
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // After localization, so that a refusal speaks the user's language; before the forms check anything.
+        app.UseSignInThrottle();
         // Before authentication, so that an endpoint without a declared policy is unknown to the anonymous as to the signed-in.
         app.UseDeclaredAccessOnly();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
         // The framework's and MudBlazor's files are public, as the portal's own assets are.

@@ -24,21 +24,7 @@ internal static class AddUserCommand
                 result.AddError($"'{value}' is not an e-mail address");
             }
         });
-        var role = new Argument<PortalRole>("ROLE")
-        {
-            HelpName = "ROLE",
-            Description = $"One of {string.Join(" | ", Enum.GetNames<PortalRole>())}.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (Enum.TryParse<PortalRole>(text, ignoreCase: false, out var value) && Enum.IsDefined(value))
-                {
-                    return value;
-                }
-                result.AddError($"unknown role '{text}' (expected {string.Join(" | ", Enum.GetNames<PortalRole>())})");
-                return default;
-            },
-        };
+        var role = CliOptions.Role();
         var region = CliOptions.Text("--region", "CODE", "The region a RegionalDirector is bound to (required for that role only).");
         var advisor = CliOptions.Text("--advisor", "EMPLOYEE_NUMBER", "The advisor record an Advisor account is linked to (required for that role only).");
         var command = new Command("add-user", "Create a user; the password is read from the first line of standard input.")

@@ -22,6 +22,23 @@ internal static class CliOptions
         }),
     };
 
+    /// <summary>A role argument, by its exact name.</summary>
+    public static Argument<Portal.Domain.Access.PortalRole> Role() => new("ROLE")
+    {
+        HelpName = "ROLE",
+        Description = $"One of {string.Join(" | ", Enum.GetNames<Portal.Domain.Access.PortalRole>())}.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (Enum.TryParse<Portal.Domain.Access.PortalRole>(text, ignoreCase: false, out var value) && Enum.IsDefined(value))
+            {
+                return value;
+            }
+            result.AddError($"unknown role '{text}' (expected {string.Join(" | ", Enum.GetNames<Portal.Domain.Access.PortalRole>())})");
+            return default;
+        },
+    };
+
     /// <summary>A switch without a value; <c>--json</c> is required where the result exists only as JSON.</summary>
     public static Option<bool> Json(bool required) => new("--json")
     {

@@ -15,4 +15,7 @@ public class AuditEntry
     public string? Before { get; set; }
     public string? After { get; set; }
     public string? Justification { get; set; }
+
+    /// <summary>The address a security event came from (sign-in, two-factor, user administration from the portal).</summary>
+    public string? IpAddress { get; set; }
 }

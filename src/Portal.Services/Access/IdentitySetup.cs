@@ -8,8 +8,11 @@ namespace Portal.Services.Access;
 public static class IdentitySetup
 {
     /// <summary>The login store and its rules, shared by the web app and the administration tool.</summary>
-    public static IdentityBuilder AddPortalIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<PortalUser>(options =>
+    public static IdentityBuilder AddPortalIdentityCore(this IServiceCollection services)
+    {
+        // The set-password links the users page and the command line issue last 24 hours.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Users.UsersService.LinkLifetime);
+        return services.AddIdentityCore<PortalUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
@@ -26,7 +29,10 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddPasswordValidator<PasswordLengthValidator>()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PortalAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+    }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {

@@ -11,6 +11,13 @@ public static class PortalClaims
     public const string Advisor = "portal:advisor";
     public const string DisplayName = "portal:name";
 
+    /// <summary>Present when the login has a second factor enrolled; a national administrator without it reaches only the enrolment page.</summary>
+    public const string TwoFactor = "portal:2fa";
+
+    /// <summary>Whether the principal's role needs a second factor it has not enrolled yet.</summary>
+    public static bool MustEnrolTwoFactor(this ClaimsPrincipal principal) =>
+        principal.ToActor() is { Role: PortalRole.NationalAdmin } && principal.FindFirst(TwoFactor) is null;
+
     /// <summary>The actor a principal stands for, or null when it is anonymous or holds no portal role.</summary>
     public static Actor? ToActor(this ClaimsPrincipal principal)
     {

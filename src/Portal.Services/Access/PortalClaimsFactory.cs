@@ -17,6 +17,10 @@ public sealed class PortalClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactor, "true"));
+        }
         if (user.RegionId is { } region)
         {
             identity.AddClaim(new Claim(PortalClaims.Region, region.ToString(CultureInfo.InvariantCulture)));

@@ -13,4 +13,10 @@ public static class AuditEntities
     public const string Shift = "Shift";
     public const string PublishedWeek = "PublishedWeek";
     public const string AdvisorCalendar = "AdvisorCalendar";
+
+    /// <summary>A login: its creation and every change a national administrator makes to it.</summary>
+    public const string User = "User";
+
+    /// <summary>Sign-in, sign-out, lockout and two-factor events of a login.</summary>
+    public const string Session = "Session";
 }

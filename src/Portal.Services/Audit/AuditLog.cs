@@ -10,8 +10,8 @@ public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public static void Record(PortalDbContext db, Actor actor, TimeProvider clock, string entity, string key, int? regionId, string action,
-        object? before, object? after, string? justification = null) =>
+    public static AuditEntry Record(PortalDbContext db, Actor actor, TimeProvider clock, string entity, string key, int? regionId, string action,
+        object? before, object? after, string? justification = null, string? ipAddress = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
@@ -23,5 +23,6 @@ public static class AuditLog
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
             Justification = justification,
-        });
+            IpAddress = ipAddress,
+        }).Entity;
 }

@@ -9,7 +9,8 @@ public sealed record AuditQuery(string? Entity = null, string? User = null, stri
     public const int MaxPageSize = 200;
 }
 
-public sealed record AuditLine(DateTime AtUtc, string UserName, string Entity, string EntityKey, string? Region, string Action, string? Before, string? After, string? Justification);
+public sealed record AuditLine(DateTime AtUtc, string UserName, string Entity, string EntityKey, string? Region, string Action, string? Before, string? After, string? Justification,
+    string? IpAddress = null);
 
 public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Total, IReadOnlyList<string> Entities);
 
@@ -56,7 +57,7 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory)
         var lines = await entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .Skip(Math.Max(0, query.Page) * size).Take(size)
             .Select(a => new AuditLine(a.AtUtc, a.UserName, a.Entity, a.EntityKey,
-                db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Code).FirstOrDefault(), a.Action, a.Before, a.After, a.Justification))
+                db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Code).FirstOrDefault(), a.Action, a.Before, a.After, a.Justification, a.IpAddress))
             .ToListAsync(cancellationToken);
         return new AuditPage(lines, total, entities);
     }

@@ -18,4 +18,10 @@ public class PortalUser : IdentityUser
 
     /// <summary>The interface language the user chose last ("fr" or "en"), restored at login.</summary>
     public string? PreferredCulture { get; set; }
+
+    /// <summary>
+    /// A leaver or a suspended account: it cannot sign in, and its open sessions end at their next check. Kept apart
+    /// from Identity's lockout, which an unlock or the lockout's own end would lift.
+    /// </summary>
+    public bool Disabled { get; set; }
 }

@@ -12,6 +12,9 @@ public static class DemoAccounts
     public const string Hr = "hr@portal.demo";
     public const string AdvisorBpl = "advisor.bpl@portal.demo";
 
+    /// <summary>The national account's authenticator key (base32, 30-second steps, 6 digits), published in the README.</summary>
+    public const string NationalAuthenticatorKey = "PORTALDEMONATIONALADMIN234567ABC";
+
     public sealed record Account(string Email, PortalRole Role, string DisplayName, string? RegionCode);
 
     public static IReadOnlyList<Account> All { get; } =

@@ -125,6 +125,15 @@ public sealed class DemoSeeder(
             {
                 result = await users.AddToRoleAsync(user, account.Role.ToString());
             }
+            if (result.Succeeded && account.Email == DemoAccounts.National)
+            {
+                // Where Identity's store keeps an authenticator key: the demo's is a published one, so a person can try it.
+                result = await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.NationalAuthenticatorKey);
+                if (result.Succeeded)
+                {
+                    result = await users.SetTwoFactorEnabledAsync(user, true);
+                }
+            }
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");

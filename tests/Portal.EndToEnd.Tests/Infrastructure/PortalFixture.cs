@@ -12,6 +12,7 @@ public sealed class PortalFixture : IAsyncLifetime
     private readonly PortalAppFactory factory = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private System.Net.Cookie? rememberedDevice;
 
     public Uri BaseAddress => factory.BaseAddress;
 
@@ -20,6 +21,13 @@ public sealed class PortalFixture : IAsyncLifetime
         // The first page of a freshly started portal on two cores can take longer than Playwright's default of 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         factory.Start();
+        // The national demo login has two-factor: one sign-in through the test client remembers a device, and every
+        // browser context gets that device's cookie, as a person's own browser would keep it.
+        using (var client = new PortalBrowserClient(factory.BaseAddress))
+        {
+            using var _ = await client.LoginAsync(DemoLogins.National.Email, DemoLogins.National.Password);
+        }
+        rememberedDevice = PortalBrowserClient.RememberedDevice(factory.BaseAddress, DemoLogins.National.Email);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -34,6 +42,10 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        if (rememberedDevice is { } device)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = device.Name, Value = device.Value, Url = BaseAddress.ToString() }]);
+        }
         return await context.NewPageAsync();
     }
 

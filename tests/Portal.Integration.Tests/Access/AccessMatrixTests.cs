@@ -21,6 +21,7 @@ using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
 using Portal.Services.Training;
+using Portal.Services.Users;
 using Portal.Testing;
 
 namespace Portal.Integration.Tests.Access;
@@ -91,6 +92,10 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("/Account/Manage/ChangePassword", "/Account/Manage/ChangePassword", 200, 200, 200, 200, 200, 302),
         ("/Account/Login", "/Account/Login", 200, 200, 200, 200, 200, 200),
         ("/Account/Lockout", "/Account/Lockout", 200, 200, 200, 200, 200, 200),
+        ("/Account/SetPassword", "/Account/SetPassword", 200, 200, 200, 200, 200, 200),
+        // The second step's form is public; it checks a code only after a right password (its own cookie).
+        ("/Account/LoginWith2fa", "/Account/LoginWith2fa", 200, 200, 200, 200, 200, 200),
+        ("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor", 200, 200, 200, 200, 200, 302),
         ("/not-found", "/not-found", 200, 200, 200, 200, 200, 200),
         ("/Error", "/Error", 200, 200, 200, 200, 200, 200),
         ("(no route)", "/no-such-page", 404, 404, 404, 404, 404, 302),
@@ -203,6 +208,13 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("TrainingCompletionService.FileRowsAsync", "with BPL", "with BPL", "without BPL", "with BPL", "empty"),
         ("TrainingCompletionService.GetAsync", "with BPL", "with BPL", "without BPL", "with BPL", "not found"),
         ("TrainingCompletionService.MissingAsync", "with BPL", "with BPL", "without BPL", "with BPL", "empty"),
+        ("UsersService.ChangeRoleAsync", "invalid: Region", "not found", "not found", "not found", "not found"),
+        ("UsersService.CreateAsync", "invalid: Email", "not found", "not found", "not found", "not found"),
+        ("UsersService.ResetPasswordAsync", "saved", "not found", "not found", "not found", "not found"),
+        ("UsersService.SearchAsync", "allowed", "empty", "empty", "empty", "empty"),
+        ("UsersService.SetDisabledAsync", "invalid: Email", "not found", "not found", "not found", "not found"),
+        ("UsersService.SignOutEverywhereAsync", "saved", "not found", "not found", "not found", "not found"),
+        ("UsersService.UnlockAsync", "saved", "not found", "not found", "not found", "not found"),
     ];
 
     private static readonly string[] Users = [DemoAccounts.National, DemoAccounts.DirectorBpl, DemoAccounts.DirectorNc, DemoAccounts.Hr, DemoAccounts.AdvisorBpl, Anonymous];
@@ -495,6 +507,16 @@ public class AccessMatrixTests(PortalFixture fixture)
         return await db.AdvisorCalendars.Where(c => c.AdvisorId == advisorId).Select(c => c.SeenAtUtc).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>A login of the test's own, for the user commands that would otherwise change a demo login's sessions.</summary>
+    private static async Task<string> ThrowawayUserAsync(IServiceProvider services)
+    {
+        var email = $"{Guid.NewGuid():N}@portal.test";
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Services.Data.PortalUser>>();
+        var created = await users.CreateAsync(new Portal.Services.Data.PortalUser { UserName = email, Email = email });
+        Assert.True(created.Succeeded);
+        return email;
+    }
+
     private static string Regions(IEnumerable<string> codes)
     {
         var list = codes.ToList();
@@ -716,6 +738,27 @@ public class AccessMatrixTests(PortalFixture fixture)
                     var missing = await S<TrainingCompletionService>().MissingAsync(actor, new MissingQuery(PageSize: MissingQuery.MaxPageSize), ct);
                     var missingBpl = await S<TrainingCompletionService>().MissingAsync(actor, new MissingQuery(Region: "BPL"), ct);
                     return missing.Total == 0 ? "empty" : missingBpl.Total > 0 ? "with BPL" : "without BPL";
+                case "UsersService.ChangeRoleAsync":
+                    var role = await S<UsersService>().ChangeRoleAsync(actor, new UserForm { Email = DemoAccounts.Hr, Role = PortalRole.RegionalDirector }, ct);
+                    return Saved(role.Outcome, role.Errors);
+                case "UsersService.CreateAsync":
+                    var user = await S<UsersService>().CreateAsync(actor, new UserForm { Email = "", Role = PortalRole.HR }, ct);
+                    return Saved(user.Outcome, user.Result.Errors);
+                case "UsersService.ResetPasswordAsync":
+                    var reset = await S<UsersService>().ResetPasswordAsync(actor, await ThrowawayUserAsync(services), ct);
+                    return Saved(reset.Outcome, reset.Result.Errors);
+                case "UsersService.SearchAsync":
+                    return (await S<UsersService>().SearchAsync(actor, new UserQuery(), ct)).Total == 0 ? "empty" : "allowed";
+                case "UsersService.SetDisabledAsync":
+                    // The national administrator's own login: let through to the check that refuses disabling oneself.
+                    var disabled = await S<UsersService>().SetDisabledAsync(actor, DemoAccounts.National, true, ct);
+                    return Saved(disabled.Outcome, disabled.Errors);
+                case "UsersService.SignOutEverywhereAsync":
+                    var signedOut = await S<UsersService>().SignOutEverywhereAsync(actor, await ThrowawayUserAsync(services), ct);
+                    return Saved(signedOut.Outcome, signedOut.Errors);
+                case "UsersService.UnlockAsync":
+                    var unlocked = await S<UsersService>().UnlockAsync(actor, await ThrowawayUserAsync(services), ct);
+                    return Saved(unlocked.Outcome, unlocked.Errors);
                 default:
                     throw new InvalidOperationException($"{command} has a row but no way to invoke it");
             }

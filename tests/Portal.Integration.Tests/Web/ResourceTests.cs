@@ -36,6 +36,7 @@ public sealed partial class ResourceTests
         ["Rollout_Gate_"] = Enum.GetNames<Portal.Domain.Rollout.GateCode>(),
         ["Planner_Absence_"] = Enum.GetNames<Portal.Domain.Assignments.AbsenceKind>(),
         ["Planning_Rule_"] = Enum.GetNames<Portal.Domain.Assignments.PlanningRule>(),
+        ["Role_"] = Enum.GetNames<Portal.Domain.Access.PortalRole>(),
     };
 
     private static string PathOf(string table, string language) => table switch

@@ -40,6 +40,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entity.Property(a => a.EntityKey).HasMaxLength(64);
         entity.Property(a => a.Action).HasMaxLength(64);
         entity.Property(a => a.Justification).HasMaxLength(2000);
+        entity.Property(a => a.IpAddress).HasMaxLength(45);
         entity.HasIndex(a => a.AtUtc);
         entity.HasIndex(a => new { a.RegionId, a.AtUtc });
         entity.HasIndex(a => new { a.Entity, a.EntityKey });

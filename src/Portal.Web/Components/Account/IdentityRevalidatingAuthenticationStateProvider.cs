@@ -8,34 +8,97 @@ using Portal.Services.Data;
 
 namespace Portal.Web.Components.Account;
 
-// Revalidates the security stamp of the connected user every 30 minutes while an interactive circuit is connected,
-// so a disabled account or a changed password ends open sessions.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+/// <summary>
+/// Checks an open circuit's user again every minute, on the portal's clock (so a test can move it): a disabled login,
+/// a renewed security stamp ("sign out everywhere", a reset, a new password) or a changed role or binding turns the
+/// circuit anonymous, and the pages it shows stop answering. The framework's own revalidating provider waits on the
+/// system clock, which no test can move; this one is the same loop on a <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    private readonly ILogger<IdentityRevalidatingAuthenticationStateProvider> logger;
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IOptions<IdentityOptions> options;
+    private readonly TimeProvider clock;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    public IdentityRevalidatingAuthenticationStateProvider(ILogger<IdentityRevalidatingAuthenticationStateProvider> logger, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, TimeProvider clock)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await IsStillValidAsync(userManager, authenticationState.User, options.Value);
+        this.logger = logger;
+        this.scopeFactory = scopeFactory;
+        this.options = options;
+        this.clock = clock;
+        // The circuit sets its user once, when it starts; each new state (the anonymous one included) restarts the checks.
+        AuthenticationStateChanged += Restart;
+    }
+
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    private CancellationTokenSource? loop;
+
+    private void Restart(Task<AuthenticationState> authenticationStateTask)
+    {
+        loop?.Cancel();
+        loop?.Dispose();
+        loop = new CancellationTokenSource();
+        _ = RevalidateAsync(authenticationStateTask, loop.Token);
+    }
+
+    private async Task RevalidateAsync(Task<AuthenticationState> state, CancellationToken cancellationToken)
+    {
+        var current = await state;
+        if (current.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RevalidationInterval, clock, cancellationToken);
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+            bool valid;
+            try
+            {
+                await using var scope = scopeFactory.CreateAsyncScope();
+                var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+                valid = await IsStillValidAsync(userManager, current.User, options.Value);
+            }
+#pragma warning disable CA1031 // A failed check must end the session, whatever failed.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                logger.LogError(exception, "Revalidating the circuit's user failed; the circuit is signed out.");
+                valid = false;
+            }
+            if (!valid)
+            {
+                loop?.Cancel();
+                base.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        AuthenticationStateChanged -= Restart;
+        loop?.Cancel();
+        loop?.Dispose();
     }
 
     /// <summary>
-    /// The session stays valid while the user exists, its security stamp is unchanged, and its role, region and
-    /// advisor are still those the session's claims carry: a director moved to another region, or a changed role,
-    /// ends open sessions at the next revalidation.
+    /// The session stays valid while the user exists and is enabled, its security stamp is unchanged, and its role,
+    /// region and advisor are still those the session's claims carry.
     /// </summary>
     internal static async Task<bool> IsStillValidAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal, IdentityOptions options)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null)
+        if (user is null || user.Disabled)
         {
             return false;
         }

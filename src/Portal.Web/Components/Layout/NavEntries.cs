@@ -22,7 +22,7 @@ public static class NavEntries
         new(Area.Assignments, "assignments", MudBlazor.Icons.Material.Filled.CalendarMonth, "Nav_Assignments", false),
         new(Area.Me, "me", MudBlazor.Icons.Material.Filled.Person, "Nav_Me", false),
         new(Area.Audit, "admin/audit", MudBlazor.Icons.Material.Filled.History, "Nav_Audit", false),
-        new(Area.Administration, "admin/users", MudBlazor.Icons.Material.Filled.AdminPanelSettings, "Nav_Administration", true),
+        new(Area.Administration, "admin/users", MudBlazor.Icons.Material.Filled.AdminPanelSettings, "Nav_Administration", false),
     ];
 
     public static IReadOnlyList<NavEntry> For(ClaimsPrincipal user) =>

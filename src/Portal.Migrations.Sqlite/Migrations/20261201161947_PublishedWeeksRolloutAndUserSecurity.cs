@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class PublishedWeeks : Migration
+    public partial class PublishedWeeksRolloutAndUserSecurity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,27 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "Shifts",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MaxRegionsPerWave",
+                table: "RolloutSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IpAddress",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 45,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Disabled",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.CreateTable(
                 name: "AdvisorCalendars",
@@ -83,6 +104,18 @@ namespace Portal.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ChangedAtUtc",
                 table: "Shifts");
+
+            migrationBuilder.DropColumn(
+                name: "MaxRegionsPerWave",
+                table: "RolloutSettings");
+
+            migrationBuilder.DropColumn(
+                name: "IpAddress",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Disabled",
+                table: "AspNetUsers");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class PublishedWeeks : Migration
+    public partial class PublishedWeeksRolloutAndUserSecurity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,27 @@ namespace Portal.Migrations.SqlServer.Migrations
                 table: "Shifts",
                 type: "datetime2",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MaxRegionsPerWave",
+                table: "RolloutSettings",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IpAddress",
+                table: "AuditEntries",
+                type: "nvarchar(45)",
+                maxLength: 45,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Disabled",
+                table: "AspNetUsers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.CreateTable(
                 name: "AdvisorCalendars",
@@ -84,6 +105,18 @@ namespace Portal.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "ChangedAtUtc",
                 table: "Shifts");
+
+            migrationBuilder.DropColumn(
+                name: "MaxRegionsPerWave",
+                table: "RolloutSettings");
+
+            migrationBuilder.DropColumn(
+                name: "IpAddress",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Disabled",
+                table: "AspNetUsers");
         }
     }
 }
