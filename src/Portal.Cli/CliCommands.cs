@@ -26,6 +26,7 @@ internal static class CliCommands
         AddUserCommand.Create(cli),
         StaffingCommand.Create(cli),
         CoverageCommand.Create(cli),
+        RosterCommand.Create(cli),
         Group("import", "Load a CSV file, all or nothing: every bad row is printed and nothing is written.",
             ImportAdvisorsCommand.Create(cli),
             ImportForecastCommand.Create(cli),

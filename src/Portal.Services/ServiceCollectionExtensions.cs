@@ -55,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Assignments.AssignmentService>();
         services.AddScoped<Assignments.ShiftFileService>();
         services.AddScoped<Assignments.MyAssignmentsService>();
+        services.AddOptions<Domain.Roster.RosterSettings>().BindConfiguration(Domain.Roster.RosterSettings.Section);
+        services.AddScoped<Roster.RosterService>();
         return services;
     }
 }
