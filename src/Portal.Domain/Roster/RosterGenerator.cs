@@ -17,8 +17,11 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
     {
         var clock = Stopwatch.StartNew();
         var problem = RosterProblem.Build(request, rules, calendar);
-        var selected = GreedyRoster.Solve(problem);
-        var greedy = (bool[])selected.Clone();
+        var greedy = GreedyRoster.Solve(problem);
+        // The current plan, where it still keeps the rules, is the start when the greedy roster does worse than it:
+        // a proposal never leaves the director worse off than the week already planned.
+        var current = problem.Candidates.Select(c => c.Existing).ToArray();
+        var selected = (bool[])(problem.Cost(current) < problem.Cost(greedy) ? current : greedy).Clone();
 
         var teams = Teams(problem, request);
         var total = Math.Max(1, problem.Candidates.Count);

@@ -13,10 +13,11 @@ public sealed record RosterQuery(string RegionCode, DateOnly Week, IReadOnlyList
 
 /// <summary>
 /// A proposed roster for a region's week: the draft, the channels it plans, and the changes per advisor (shifts added,
-/// shifts of the current plan removed), which the director accepts all together, per advisor, or discards.
+/// shifts of the current plan removed), which the director accepts all together, per advisor, or discards. The request
+/// it was made from is kept with it, so the draft can be read against the same facts (coverage per channel, checks).
 /// </summary>
 public sealed record RosterProposal(RegionSummary Region, DateOnly Monday, bool Published, IReadOnlyList<string> Channels, RosterDraft Draft,
-    IReadOnlyList<RosterAdvisorChanges> Changes);
+    IReadOnlyList<RosterAdvisorChanges> Changes, RosterRequest? Request = null);
 
 /// <summary>One advisor's changes in a proposal; removed shifts carry the id and version the proposal saw.</summary>
 public sealed record RosterAdvisorChanges(int AdvisorId, string EmployeeNumber, string Name, IReadOnlyList<Shift> Added, IReadOnlyList<Shift> Removed);

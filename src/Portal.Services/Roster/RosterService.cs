@@ -72,7 +72,7 @@ public sealed class RosterService(IDbContextFactory<PortalDbContext> dbFactory, 
                 draft.Removed.Where(s => s.AdvisorId == a.AdvisorId).OrderBy(s => s.Date).ThenBy(s => s.Start).ToList()))
             .Where(c => c.Added.Count + c.Removed.Count > 0)
             .ToList();
-        return new RosterProposal(region, monday, published, [.. channels.Select(c => c!.Code)], draft, changes);
+        return new RosterProposal(region, monday, published, [.. channels.Select(c => c!.Code)], draft, changes, request);
     }
 
     /// <summary>
