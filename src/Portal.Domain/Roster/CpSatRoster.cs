@@ -39,6 +39,7 @@ internal static class CpSatRoster
         var vars = new Dictionary<int, BoolVar>();
         var byInterval = new Dictionary<int, List<BoolVar>>();
         var evenings = new List<LinearExpr>();
+        var eveningHints = new List<int>();
         foreach (var a in team)
         {
             var list = problem.ByAdvisor[a];
@@ -96,21 +97,38 @@ internal static class CpSatRoster
             if (evening.Count > 0)
             {
                 evenings.Add(LinearExpr.Sum(evening));
+                eveningHints.Add(list.Count(c => c.EveningOrSaturday && selected[index[c]]));
             }
         }
 
+        // A complete hint (the gaps and surpluses of the start too) gives the solver its first solution at once.
+        var hinted = new int[problem.Need.Length];
+        foreach (var a in team)
+        {
+            foreach (var c in problem.ByAdvisor[a].Where(c => selected[index[c]]))
+            {
+                foreach (var g in c.Covers)
+                {
+                    hinted[g]++;
+                }
+            }
+        }
         foreach (var (g, covering) in byInterval)
         {
             var residual = problem.Need[g] - baseSupply[g];
             var under = model.NewIntVar(0, Math.Max(0, residual), "");
-            var over = model.NewIntVar(0, covering.Count, "");
+            // Other teams may already over-cover the half hour: the surplus starts above zero then.
+            var over = model.NewIntVar(0, covering.Count + Math.Max(0, -residual), "");
             model.Add(LinearExpr.Sum(covering) + under - over == residual);
+            model.AddHint(under, Math.Max(0, residual - hinted[g]));
+            model.AddHint(over, Math.Max(0, hinted[g] - residual));
             objective.AddTerm(under, problem.UnderWeight[g]);
             objective.AddTerm(over, RosterWeights.OverCovered);
         }
         if (evenings.Count > 0)
         {
             var most = model.NewIntVar(0, 7, "");
+            model.AddHint(most, eveningHints.DefaultIfEmpty().Max());
             foreach (var e in evenings)
             {
                 model.Add(most >= e);
@@ -119,10 +137,12 @@ internal static class CpSatRoster
         }
         model.Minimize(objective);
 
+        // Without presolve the search starts from the hint at once: on a team of a large region presolve alone can
+        // outlast the team's share of the time limit, and the solver then answers no solution at all.
         var solver = new CpSolver
         {
             StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)}"),
+                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)} cp_model_presolve:false"),
         };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))

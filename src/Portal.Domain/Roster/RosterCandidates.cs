@@ -147,13 +147,37 @@ internal sealed class RosterProblem
             };
             var keptMinutes = kept.Where(InWeek).Sum(s => rules.WorkedHours(s) * 60);
             weekly[a] = (int)Math.Floor(Math.Min(rules.Settings.MaxWeeklyHours, advisor.ContractHours + rules.Settings.ContractToleranceHours) * 60 - keptMinutes + 1e-6);
-            var nearKept = kept.Where(s => s.Date >= monday.AddDays(-1) && s.Date <= sunday.AddDays(1)).ToList();
+            var nearKept = kept.Where(s => s.Date >= monday.AddDays(-2) && s.Date <= sunday.AddDays(2))
+                .Select(s => (Shift: s, Instants: rules.Instants(s), Worked: rules.WorkedHours(s))).ToList();
             var list = byAdvisor[a] = [];
+            var existingCandidates = new List<Candidate>();
 
-            void Add(int channel, int day, Shift shift, bool existing)
+            // What PlanningRules.Check would say of a pattern against the kept shifts, without its allocations: the
+            // pattern itself already fits its day (Fits), the weekly limits are the model's.
+            bool KeepsRulesWithKept(Shift shift, (DateTime Start, DateTime End) instants, double worked)
             {
-                var (start, end) = rules.Instants(shift);
-                var worked = (int)Math.Round(rules.WorkedHours(shift) * 60);
+                if (Touched(shift).Any(d => advisor.TrainingDays.Contains(d) || advisor.Absences.Any(x => x.Covers(d))))
+                {
+                    return false;
+                }
+                var rest = TimeSpan.FromHours(rules.Settings.MinRestHours);
+                var sameDay = worked;
+                foreach (var (other, (start, end), hours) in nearKept)
+                {
+                    if ((start < instants.End && instants.Start < end) || (end <= instants.Start && instants.Start - end < rest)
+                        || (instants.End <= start && start - instants.End < rest))
+                    {
+                        return false;
+                    }
+                    sameDay += other.Date == shift.Date ? hours : 0;
+                }
+                return sameDay <= rules.Settings.MaxDailyHours + 1e-9;
+            }
+
+            void Add(int channel, int day, Shift shift, bool existing, (DateTime Start, DateTime End) instants, double hours)
+            {
+                var (start, end) = instants;
+                var worked = (int)Math.Round(hours * 60);
                 var candidate = new Candidate
                 {
                     Advisor = a, Day = day, Shift = shift, Existing = existing, WorkedMinutes = worked, StartUtc = start, EndUtc = end,
@@ -162,6 +186,10 @@ internal sealed class RosterProblem
                 };
                 list.Add(candidate);
                 candidates.Add(candidate);
+                if (existing)
+                {
+                    existingCandidates.Add(candidate);
+                }
             }
 
             foreach (var shift in advisor.Shifts.Where(Replaceable))
@@ -169,7 +197,7 @@ internal sealed class RosterProblem
                 var c = channelIndex[shift.ChannelId];
                 if (rules.Check(shift, keptFacts, request.Channels[c].Coverage.Channel).Count == 0)
                 {
-                    Add(c, shift.Date.DayNumber - monday.DayNumber, shift, existing: true);
+                    Add(c, shift.Date.DayNumber - monday.DayNumber, shift, existing: true, rules.Instants(shift), rules.WorkedHours(shift));
                 }
             }
 
@@ -190,18 +218,17 @@ internal sealed class RosterProblem
                             continue;
                         }
                         var shift = pattern.ToShift(advisor.AdvisorId, channel.Id, date);
-                        var sameAsCurrent = list.Any(x => x.Existing && x.Day == day && x.Shift.ChannelId == channel.Id && x.Shift.Start == shift.Start
+                        var sameAsCurrent = existingCandidates.Any(x => x.Existing && x.Day == day && x.Shift.ChannelId == channel.Id && x.Shift.Start == shift.Start
                             && x.Shift.End == shift.End && x.Shift.BreakStart == shift.BreakStart && x.Shift.BreakMinutes == shift.BreakMinutes);
                         if (sameAsCurrent)
                         {
                             continue;
                         }
-                        var valid = nearKept.Count > 0
-                            ? rules.Check(shift, keptFacts, channel).Count == 0
-                            : !Touched(shift).Any(d => advisor.TrainingDays.Contains(d) || advisor.Absences.Any(x => x.Covers(d)));
-                        if (valid)
+                        var instants = rules.Instants(shift);
+                        var worked = (instants.End - instants.Start).TotalHours - (pattern.BreakMinutes / 60.0);
+                        if (KeepsRulesWithKept(shift, instants, worked))
                         {
-                            Add(c, day, shift, existing: false);
+                            Add(c, day, shift, existing: false, instants, worked);
                         }
                     }
                 }
