@@ -30,6 +30,7 @@ public sealed class CliUsageTests : IDisposable
         { ["add-user"], ["<EMAIL>", "<ROLE>", "--region", "--advisor"] },
         { ["staffing"], ["--contacts", "--aht", "--interval-minutes", "--target", "--answer-seconds", "--shrinkage", "--max-occupancy", "--concurrency", "--json"] },
         { ["coverage"], ["--region", "--week", "--channel", "--json"] },
+        { ["roster"], ["--region", "--week", "--channel", "--seconds", "--out", "--apply", "--json"] },
         { ["import"], ["advisors", "forecast", "shifts"] },
         { ["import", "advisors"], ["<FILE>"] },
         { ["import", "forecast"], ["<FILE>"] },
