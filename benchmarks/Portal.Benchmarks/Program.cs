@@ -11,6 +11,11 @@ public static class Program
             DemoCoverageReport.Run(Console.Out);
             return;
         }
+        if (args is ["roster", ..])
+        {
+            RosterReport.Run(Console.Out);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -28,6 +28,7 @@ internal static class CliCommands
         StaffingCommand.Create(cli),
         CoverageCommand.Create(cli),
         ReadinessCommand.Create(cli),
+        RosterCommand.Create(cli),
         Group("import", "Load a CSV file, all or nothing: every bad row is printed and nothing is written.",
             ImportAdvisorsCommand.Create(cli),
             ImportForecastCommand.Create(cli),

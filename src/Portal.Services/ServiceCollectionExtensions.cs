@@ -70,6 +70,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Users.UsersService>();
         services.AddScoped<Users.SecurityEvents>();
         services.AddSingleton<FluentValidation.IValidator<Users.UserForm>, Users.UserFormValidator>();
+        services.AddOptions<Domain.Roster.RosterSettings>().BindConfiguration(Domain.Roster.RosterSettings.Section);
+        services.AddScoped<Roster.RosterService>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ using Portal.Services.Demo;
 using Portal.Services.Forecast;
 using Portal.Services.Regions;
 using Portal.Services.Rollout;
+using Portal.Services.Roster;
 using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
@@ -189,6 +190,8 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("RolloutPlanService.SaveSettingsAsync", "invalid: TrainingCompletionThreshold", "not found", "not found", "not found", "not found"),
         ("RolloutPlanService.SettingsAsync", "allowed", "not found", "not found", "not found", "not found"),
         ("RolloutPlanService.TimelineAsync", "opens all", "opens BPL", "opens NC", "opens none", "opens none"),
+        ("RosterService.ApplyAsync", "saved", "saved", "not found", "not found", "not found"),
+        ("RosterService.ProposeAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
         ("ShiftFileService.ExportAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
         ("ShiftFileService.ImportAsync", "checked", "checked", "checked", "refused", "refused"),
         ("SkillsMatrixService.GetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
@@ -631,6 +634,14 @@ public class AccessMatrixTests(PortalFixture fixture)
                     // BPL fails a gate today: a director is refused, a national administrator asked for a justification.
                     var switched = await S<SwitchService>().SwitchAsync(actor, "BPL", today, "short", -1, ct);
                     return Saved(switched.Outcome, switched.Errors);
+                case "RosterService.ApplyAsync":
+                    // An empty proposal for BPL: let through, nothing to write.
+                    var bpl = await S<RegionDirectory>().FindAsync(Actor.System, "BPL", Area.Assignments, ct);
+                    var draft = new Domain.Roster.RosterDraft([], [], [], new(0, 0, 0), new(0, 0, 0), new(0, 0, 0), 0, Domain.Roster.RosterSolveStatus.Greedy, 0);
+                    return Planned(await S<RosterService>().ApplyAsync(actor, new RosterProposal(bpl!, new DateOnly(2031, 3, 3), false, ["Email"], draft, []), null, ct));
+                case "RosterService.ProposeAsync":
+                    var proposal = await S<RosterService>().ProposeAsync(actor, new RosterQuery("BPL", new DateOnly(2031, 3, 3), ["Email"], 1), null, ct);
+                    return proposal is null ? "not found" : proposal.Region.Code == "BPL" ? "with BPL" : "without BPL";
                 case "SkillsMatrixService.GetAsync":
                     return await S<SkillsMatrixService>().GetAsync(actor, "BPL", null, ct) is null ? "not found" : "allowed";
                 case "StatsService.GetAsync":

@@ -38,6 +38,7 @@ public sealed class CliUsageTests : IDisposable
         { ["staffing"], ["--contacts", "--aht", "--interval-minutes", "--target", "--answer-seconds", "--shrinkage", "--max-occupancy", "--concurrency", "--json"] },
         { ["coverage"], ["--region", "--week", "--channel", "--json"] },
         { ["readiness"], ["--region", "--date", "--outlook", "--json"] },
+        { ["roster"], ["--region", "--week", "--channel", "--seconds", "--out", "--apply", "--json"] },
         { ["import"], ["advisors", "forecast", "shifts"] },
         { ["import", "advisors"], ["<FILE>"] },
         { ["import", "forecast"], ["<FILE>"] },

@@ -1,0 +1,139 @@
+using Portal.Domain.Roster;
+using Portal.Domain.Subcontracting;
+
+namespace Portal.Domain.Tests.Roster;
+
+public class RosterGeneratorTests
+{
+    private static readonly DateOnly Monday = RosterBuilder.Monday;
+    private static readonly DateOnly Tuesday = Monday.AddDays(1);
+    private static readonly DateOnly Wednesday = Monday.AddDays(2);
+
+    private static RosterDraft ProposeChecked(RosterRequest request)
+    {
+        var draft = RosterBuilder.Propose(request);
+        Assert.Empty(RosterChecker.Violations(request, draft));
+        return draft;
+    }
+
+    [Fact]
+    public void A_day_one_advisor_can_cover_is_covered_exactly()
+    {
+        var builder = new RosterBuilder().Needing(Monday, 8, 16);
+        builder.Advisor(1);
+        builder.Advisor(2);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal(8, draft.Before.Uncovered);
+        Assert.Equal(0, draft.After.Uncovered);
+        Assert.Equal(0, draft.After.OverCovered);
+        Assert.Equal(0, draft.LowerBound);
+        Assert.Equal(["08:00", "12:00"], draft.Shifts.Select(s => s.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Order());
+    }
+
+    [Fact]
+    public void Demand_beyond_the_team_is_the_lower_bound_and_the_proposal_reaches_it()
+    {
+        var builder = new RosterBuilder().Needing(Monday, 8, 12, advisorsNeeded: 2);
+        builder.Advisor(1);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal(4, draft.LowerBound);
+        Assert.Equal(4, draft.After.Uncovered);
+        Assert.Equal(4, draft.After.UncoveredCore);
+        Assert.Single(draft.Shifts);
+    }
+
+    [Fact]
+    public void The_solver_never_does_worse_than_the_greedy_baseline()
+    {
+        var builder = new RosterBuilder().OpenOnWeekdays(8, 20)
+            .WithPatterns(new(new TimeOnly(8, 0), 240), new(new TimeOnly(10, 0), 360), new(new TimeOnly(12, 0), 480, 240, 60), new(new TimeOnly(16, 0), 240));
+        for (var day = 0; day < 5; day++)
+        {
+            builder.Needing(Monday.AddDays(day), 8, 20).Needing(Monday.AddDays(day), 10, 14, advisorsNeeded: 2);
+        }
+        for (var id = 1; id <= 4; id++)
+        {
+            builder.Advisor(id, percent: id == 4 ? 50 : 100);
+        }
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.True(draft.After.Uncovered <= draft.Greedy.Uncovered);
+        Assert.True(draft.After.Uncovered >= draft.LowerBound);
+        Assert.True(draft.After.Uncovered < draft.Before.Uncovered);
+    }
+
+    [Fact]
+    public void Pinned_shifts_are_kept_and_a_current_shift_where_nothing_is_needed_is_removed()
+    {
+        var builder = new RosterBuilder().Needing(Monday, 12, 16);
+        var advisor = builder.Advisor(1);
+        var pinned = RosterBuilder.Shift(1, Monday, 8, 12);
+        var idle = RosterBuilder.Shift(1, Tuesday, 8, 12);
+        advisor.Shifts.AddRange([pinned, idle]);
+        builder.Pin(pinned);
+        builder.Advisor(2);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Contains(draft.Shifts, s => ReferenceEquals(s, pinned));
+        Assert.Contains(draft.Removed, s => ReferenceEquals(s, idle));
+        Assert.DoesNotContain(draft.Removed, s => ReferenceEquals(s, pinned));
+        Assert.Equal(0, draft.After.Uncovered);
+        Assert.Contains(draft.Added, s => s.AdvisorId == 2 && s.Date == Monday && s.Start == new TimeOnly(12, 0));
+    }
+
+    [Fact]
+    public void From_a_switch_inside_the_week_advisors_replace_subcontractors_in_core_slots()
+    {
+        var builder = new RosterBuilder().SwitchedOn(Wednesday).Subcontracted(1, Weekdays.MondayToFriday, 8, 12);
+        for (var day = 0; day < 5; day++)
+        {
+            builder.Needing(Monday.AddDays(day), 8, 12);
+        }
+        builder.Advisor(1);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal(12, draft.Before.Uncovered);
+        Assert.Equal(0, draft.After.Uncovered);
+        Assert.Equal([Wednesday, Wednesday.AddDays(1), Wednesday.AddDays(2)], draft.Shifts.Select(s => s.Date).Order());
+    }
+
+    [Fact]
+    public void No_shift_is_proposed_on_a_training_day()
+    {
+        var builder = new RosterBuilder().Needing(Tuesday, 8, 12);
+        var trainee = builder.Advisor(1);
+        ((HashSet<DateOnly>)trainee.TrainingDays).Add(Tuesday);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Empty(draft.Shifts);
+        Assert.Equal(4, draft.After.Uncovered);
+        Assert.Equal(4, draft.LowerBound);
+
+        builder.Advisor(2);
+        var withColleague = ProposeChecked(builder.Request());
+        Assert.Equal(0, withColleague.After.Uncovered);
+        Assert.All(withColleague.Shifts, s => Assert.Equal(2, s.AdvisorId));
+    }
+
+    [Fact]
+    public void Rest_after_last_week_sunday_evening_holds_on_monday_morning()
+    {
+        var builder = new RosterBuilder().Needing(Monday, 8, 16);
+        var advisor = builder.Advisor(1);
+        advisor.Shifts.Add(RosterBuilder.Shift(1, Monday.AddDays(-1), 16, 24));
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal([new TimeOnly(12, 0)], draft.Shifts.Select(s => s.Start));
+        Assert.Equal(4, draft.After.Uncovered);
+        Assert.Equal(4, draft.LowerBound);
+    }
+}
