@@ -34,8 +34,11 @@ public sealed class UserAdministrationTests(PortalFixture portal) : BrowserTest(
         await Expect(row.GetByTestId("user-state")).ToContainTextAsync("Actif");
         await Page.ScreenshotAsync(new() { Path = Screenshots.PathOf("admin-users"), FullPage = true });
 
+        // The search has settled on the one login before its row is used (a reload still due would replace the row).
+        await Expect(Page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await row.GetByTestId("toggle-user").ClickAsync();
 
+        await Expect(Page.GetByTestId("user-notice")).ToHaveTextAsync("Modification enregistrée.");
         await Expect(row.GetByTestId("user-state")).ToContainTextAsync("Désactivé");
         await Page.ReloadAsync();
         await Expect(Page.GetByTestId("one-time-link")).ToHaveCountAsync(0);
