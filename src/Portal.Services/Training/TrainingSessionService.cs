@@ -294,7 +294,8 @@ public sealed class TrainingSessionService(
         }
     }
 
-    internal static string DaysKey(SessionDaysRefusal refusal) => refusal switch
+    /// <summary>The message key of a refusal of the days, for the service and the form that checks them before sending.</summary>
+    public static string DaysKey(SessionDaysRefusal refusal) => refusal switch
     {
         SessionDaysRefusal.DuplicateDay => "TrainingSession_DuplicateDay",
         SessionDaysRefusal.Sunday => "TrainingSession_Sunday",
