@@ -25,7 +25,7 @@ internal static class PortalWebSetup
     /// <summary>The portal's own styles and images, at the portal's root (the repository's <c>wwwroot-assets/</c>).</summary>
     public const string AssetsFolder = "wwwroot-assets";
 
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot)
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<Portal.Services.Audit.IClientAddress, HttpClientAddress>();
@@ -37,12 +37,14 @@ internal static class PortalWebSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(options =>
+        var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+            });
+        authentication.AddIdentityCookies();
+        authentication.AddPortalSingleSignOn(configuration);
+        services.AddScoped<ExternalSignIn>();
         services.AddPortalIdentityCore().AddSignInManager<PortalSignInManager>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -115,6 +117,7 @@ internal static class PortalWebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapExternalLoginEndpoints();
         app.MapPreferenceEndpoints();
         app.MapSkillsExportEndpoints();
         app.MapAdvisorExportEndpoints();

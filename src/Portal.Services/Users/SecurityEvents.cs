@@ -13,13 +13,14 @@ public sealed class SecurityEvents(IDbContextFactory<PortalDbContext> dbFactory,
 {
     /// <param name="userName">The sign-in name given (an unknown one included, so that guessing shows in the log).</param>
     /// <param name="action">One of <see cref="UserActions"/>.</param>
-    public async Task RecordAsync(string userName, string action, CancellationToken cancellationToken = default)
+    /// <param name="detail">How the person signed in or why they were refused (single sign-on), kept as the entry's justification.</param>
+    public async Task RecordAsync(string userName, string action, string? detail = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Audit columns are bounded: a very long name typed into the form is cut, not refused.
         var name = userName.Length > 256 ? userName[..256] : userName;
         var key = name.Length > 64 ? name[..64] : name;
-        AuditLog.Record(db, new Actor(name, PortalRole.Advisor), clock, AuditEntities.Session, key, null, action, null, null, ipAddress: client.Current);
+        AuditLog.Record(db, new Actor(name, PortalRole.Advisor), clock, AuditEntities.Session, key, null, action, null, null, detail, client.Current);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

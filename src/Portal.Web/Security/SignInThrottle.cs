@@ -30,10 +30,15 @@ public static class SignInThrottle
 {
     public const string AccountField = "Input.Email";
 
-    private static readonly string[] Paths = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Manage/ChangePassword", "/Account/SetPassword"];
+    private static readonly string[] Paths = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Manage/ChangePassword", "/Account/SetPassword",
+        "/Account/ExternalLogin"];
+
+    // Single sign-on's answer comes back by GET; the account is known only once it is checked, so it counts per address.
+    private const string SingleSignOnCallback = "/Account/ExternalLogin/Callback";
 
     public static bool IsThrottled(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && Paths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+        (HttpMethods.IsPost(request.Method) && Paths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+        || request.Path.Equals(SingleSignOnCallback, StringComparison.OrdinalIgnoreCase);
 
     public static IServiceCollection AddSignInThrottle(this IServiceCollection services)
     {
