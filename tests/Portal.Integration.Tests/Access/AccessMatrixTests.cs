@@ -116,6 +116,8 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("GET /calendar/{token}.ics", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", 404, 404, 404, 404, 404, 404),
         ("GET /calendar/{token}.ics", "/calendar/short.ics", 404, 404, 404, 404, 404, 404),
         ("ANY /health", "/health", 200, 200, 200, 200, 200, 200),
+        // Single sign-on is off in this portal (no Authentication:Oidc:Authority): its addresses are not there. On, see Users/SingleSignOnTests.
+        ("GET /Account/ExternalLogin/Callback", "/Account/ExternalLogin/Callback", 404, 404, 404, 404, 404, 404),
         (AccessMatrix.StaticFiles, "/_framework/blazor.web.js", 200, 200, 200, 200, 200, 200),
         // The development fallback for files not in the static-asset manifest: it names no policy.
         ("GET,HEAD {**path:file}", "/no-such-file.txt", 404, 404, 404, 404, 404, 302),
@@ -131,6 +133,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("POST /preferences/theme", "/preferences/theme", 302, 302, 302, 302, 302, 302),
         ("POST /preferences/culture", "/preferences/culture", 302, 302, 302, 302, 302, 302),
         ("POST /Account/Logout", "/Account/Logout", 302, 302, 302, 302, 302, 302),
+        ("POST /Account/ExternalLogin", "/Account/ExternalLogin", 404, 404, 404, 404, 404, 404),
         ("ANY /_blazor/negotiate", "/_blazor/negotiate?negotiateVersion=1", 200, 200, 200, 200, 200, 401),
         ("ANY /_blazor/disconnect/", "/_blazor/disconnect/", 400, 400, 400, 400, 400, 302),
     ];

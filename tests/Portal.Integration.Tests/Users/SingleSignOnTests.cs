@@ -150,4 +150,30 @@ public class SingleSignOnTests(SingleSignOnFixture fixture)
         Assert.Equal("national@portal.demo", me.Name);
         Assert.Equal(["NationalAdmin"], me.Roles);
     }
+
+    [Theory]
+    [InlineData("POST", "/Account/ExternalLogin", true)]
+    [InlineData("GET", "/Account/ExternalLogin/Callback", true)]
+    [InlineData("POST", "/Account/Login", true)]
+    [InlineData("GET", "/Account/Login", false)]
+    public void The_single_sign_on_button_and_its_callback_count_towards_the_sign_in_limits(string method, string path, bool throttled)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+
+        Assert.Equal(throttled, Portal.Web.Security.SignInThrottle.IsThrottled(context.Request));
+    }
+
+    [Fact]
+    public async Task The_callback_without_an_answer_of_the_provider_signs_nobody_in()
+    {
+        using var browser = new SingleSignOnBrowser(fixture);
+
+        using var callback = await browser.GetAsync("/Account/ExternalLogin/Callback?returnUrl=%2F");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/Account/Login?sso=Failed", callback.Headers.Location!.OriginalString);
+        Assert.Null((await browser.WhoAmIAsync()).Name);
+    }
 }

@@ -25,8 +25,13 @@ internal static class ExternalLoginEndpoints
             return Results.Challenge(signInManager.ConfigureExternalAuthenticationProperties(SingleSignOn.Scheme, callback), [SingleSignOn.Scheme]);
         }).AllowAnonymous();
 
-        endpoints.MapGet(CallbackPath, async (HttpContext context, [FromQuery] string? returnUrl, [FromServices] ExternalSignIn externalSignIn) =>
+        endpoints.MapGet(CallbackPath, async (HttpContext context, [FromQuery] string? returnUrl, [FromServices] ExternalSignIn externalSignIn,
+            [FromServices] IOptions<OidcSettings> settings) =>
         {
+            if (!settings.Value.Enabled)
+            {
+                return Results.NotFound();
+            }
             var result = await externalSignIn.SignInAsync();
             var local = PreferenceEndpoints.LocalPathOrRoot(returnUrl);
             switch (result.Outcome)
