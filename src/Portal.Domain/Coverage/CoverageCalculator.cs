@@ -12,7 +12,12 @@ namespace Portal.Domain.Coverage;
 /// capacity serving the region, which counts in every slot before the region's switch and only in evening, night
 /// and weekend slots from its switch date on.
 /// </summary>
-public sealed class CoverageCalculator(LocalCalendar calendar)
+/// <param name="calendar">The local calendar of the intervals.</param>
+/// <param name="groupShifts">
+/// False tests every interval against every shift one by one: the straightforward scan, kept as the baseline the
+/// grouped count is measured and checked against.
+/// </param>
+public sealed class CoverageCalculator(LocalCalendar calendar, bool groupShifts = true)
 {
     // A forecast repeats its weekly profile: the same interval demand comes back week after week, and sizing it (Erlang C)
     // is most of the work when many weeks are computed with one calculator (the readiness outlook).
@@ -21,6 +26,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     public IReadOnlyList<CoverageDay> Compute(CoverageInputs inputs, DateOnly firstDay, int days)
     {
         var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
+        var patternsByDate = inputs.ShiftGroups.ToLookup(p => p.Shift.Date);
         var absent = new HashSet<(int, DateOnly)>();
         foreach (var absence in inputs.Absences)
         {
@@ -37,7 +43,9 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
             var date = firstDay.AddDays(d);
             var intervals = calendar.IntervalsOf(date);
             var demand = DemandOf(inputs, date, intervals, ref carried);
-            var onShift = ShiftGroups(inputs, date, shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
+            var onShift = ShiftGroups(inputs, shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
+            onShift.AddRange(patternsByDate[date].Concat(patternsByDate[date.AddDays(-1)].Where(p => p.Shift.End <= p.Shift.Start))
+                .Select(p => (p.Shift, Availability.Available, p.Count)));
             var cells = new CoverageCell[intervals.Count];
             for (var i = 0; i < intervals.Count; i++)
             {
@@ -60,17 +68,23 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     /// The day's shifts counted by hours and availability: advisors share a few shift patterns, so the intervals are
     /// tested against a handful of groups rather than against every shift.
     /// </summary>
-    private static List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs, DateOnly date,
-        IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent) =>
-        shifts.GroupBy(shift => (shift.Date, shift.Start, shift.End, shift.Break, Availability:
-                // A training day or an absence removes the advisor whatever the skills; they are named first. A shift
-                // belongs to the day it starts: a night shift is judged on that day's training and absence, whole.
-                inputs.TrainingDays.Contains((shift.AdvisorId, shift.Date)) ? Availability.Training
-                : absent.Contains((shift.AdvisorId, shift.Date)) ? Availability.Absent
-                : inputs.Certified.Contains(shift.AdvisorId) ? Availability.Available
-                : Availability.NotCertified))
-            .Select(g => (g.First(), g.Key.Availability, g.Count()))
-            .ToList();
+    private List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs,
+        IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent)
+    {
+        // A training day or an absence removes the advisor whatever the skills; they are named first. A shift
+        // belongs to the day it starts: a night shift is judged on that day's training and absence, whole.
+        Availability Of(PlannedShift shift) =>
+            inputs.TrainingDays.Contains((shift.AdvisorId, shift.Date)) ? Availability.Training
+            : absent.Contains((shift.AdvisorId, shift.Date)) ? Availability.Absent
+            : inputs.Certified.Contains(shift.AdvisorId) ? Availability.Available
+            : Availability.NotCertified;
+
+        return groupShifts
+            ? shifts.GroupBy(shift => (shift.Date, shift.Start, shift.End, shift.Break, Availability: Of(shift)))
+                .Select(g => (g.First(), g.Key.Availability, g.Count()))
+                .ToList()
+            : shifts.Select(shift => (shift, Of(shift), 1)).ToList();
+    }
 
     private static CoverageCell Cell(CoverageInputs inputs, Interval interval, (double Contacts, double Aht, StaffingResult Requirement) demand,
         List<(PlannedShift Shift, Availability Availability, int Count)> onShift)

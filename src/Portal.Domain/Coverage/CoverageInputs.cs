@@ -22,6 +22,12 @@ public sealed class CoverageInputs
     /// <summary>Shifts on the channel, including those of the day before the period (a night shift reaches into it).</summary>
     public required IReadOnlyList<PlannedShift> Shifts { get; init; }
 
+    /// <summary>
+    /// Shifts already counted by hours, of advisors known to be available (certified, neither training nor absent that
+    /// day): a long period read as patterns rather than one row per shift. They add to <see cref="Shifts"/>.
+    /// </summary>
+    public IReadOnlyList<ShiftGroup> ShiftGroups { get; init; } = [];
+
     /// <summary>Advisors holding every skill the channel requires at level 2 or more.</summary>
     public required IReadOnlySet<int> Certified { get; init; }
 

@@ -18,6 +18,9 @@ public enum CoverageStatus
 }
 
 /// <summary>An advisor planned on the channel: the local date and wall-clock hours of the shift, and its unpaid break if any.</summary>
+/// <summary><see cref="Count"/> shifts of available advisors with the same hours (the advisor of <see cref="Shift"/> is not one of them).</summary>
+public readonly record struct ShiftGroup(PlannedShift Shift, int Count);
+
 public readonly record struct PlannedShift(int AdvisorId, DateOnly Date, TimeOnly Start, TimeOnly End, ShiftBreak? Break = null)
 {
     /// <summary>

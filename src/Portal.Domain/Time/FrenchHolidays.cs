@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
 namespace Portal.Domain.Time;
 
 /// <summary>
@@ -5,9 +8,14 @@ namespace Portal.Domain.Time;
 /// </summary>
 public static class FrenchHolidays
 {
+    // Opening hours and the default forecast ask about every interval of every day: a year's set is built once.
+    private static readonly ConcurrentDictionary<int, FrozenSet<DateOnly>> Years = new();
+
     public static bool IsHoliday(DateOnly day) => Of(day.Year).Contains(day);
 
-    public static IReadOnlySet<DateOnly> Of(int year)
+    public static IReadOnlySet<DateOnly> Of(int year) => Years.GetOrAdd(year, Build);
+
+    private static FrozenSet<DateOnly> Build(int year)
     {
         var easter = EasterSunday(year);
         return new HashSet<DateOnly>
@@ -23,7 +31,7 @@ public static class FrenchHolidays
             new(year, 11, 1),
             new(year, 11, 11),
             new(year, 12, 25),
-        };
+        }.ToFrozenSet();
     }
 
     /// <summary>Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher).</summary>

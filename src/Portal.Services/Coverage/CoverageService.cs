@@ -88,35 +88,38 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
 
+        // Every query starts from the region's advisors, joined rather than tested shift by shift: a correlated filter
+        // makes SQLite walk every region's shifts of the days through the (Date, ChannelId) index.
         var advisors = db.Advisors.Where(a => a.Active && a.Site!.RegionId == regionId && a.Site.Kind == SiteKind.InHouse);
-        var shifts = (await db.Shifts.AsNoTracking()
-                .Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday && advisors.Any(a => a.Id == s.AdvisorId))
-                .Select(s => new { s.AdvisorId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes })
+        var shifts = (await advisors
+                .Join(db.Shifts.Where(s => s.ChannelId == channel.Id && s.Date >= monday.AddDays(-1) && s.Date <= sunday), a => a.Id, s => s.AdvisorId,
+                    (a, s) => new { s.AdvisorId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes })
                 .ToListAsync(cancellationToken))
             .Select(s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End,
                 s.BreakStart is { } pause && s.BreakMinutes > 0 ? new ShiftBreak(pause, s.BreakMinutes) : null))
             .ToList();
-        var onShift = shifts.Select(s => s.AdvisorId).Distinct().ToList();
+        var onShift = shifts.Select(s => s.AdvisorId).ToHashSet();
 
         // A channel that requires no skill takes every advisor on shift.
         var skills = channel.RequiredSkills.Select(s => s.SkillId).ToList();
         var certified = skills.Count == 0
             ? onShift
-            : await db.AdvisorSkills.Where(Domain.Advisors.AdvisorSkill.Certified)
-                .Where(s => onShift.Contains(s.AdvisorId) && skills.Contains(s.SkillId))
-                .GroupBy(s => s.AdvisorId)
-                .Where(g => g.Count() == skills.Count)
-                .Select(g => g.Key)
-                .ToListAsync(cancellationToken);
+            : (await advisors.Join(db.AdvisorSkills.Where(Domain.Advisors.AdvisorSkill.Certified).Where(s => skills.Contains(s.SkillId)),
+                        a => a.Id, s => s.AdvisorId, (a, s) => s.AdvisorId)
+                    .GroupBy(id => id)
+                    .Where(g => g.Count() == skills.Count)
+                    .Select(g => g.Key)
+                    .ToListAsync(cancellationToken))
+                .Where(onShift.Contains).ToHashSet();
 
-        var training = await db.Enrolments.Where(Enrolment.InTraining)
-            .Where(e => onShift.Contains(e.AdvisorId))
-            .SelectMany(e => e.Session!.Days.Where(d => d.Date >= monday && d.Date <= sunday), (e, d) => new { e.AdvisorId, d.Date })
-            .ToListAsync(cancellationToken);
+        var training = (await advisors.Join(db.Enrolments.Where(Enrolment.InTraining), a => a.Id, e => e.AdvisorId, (a, e) => e)
+                .SelectMany(e => e.Session!.Days.Where(d => d.Date >= monday && d.Date <= sunday), (e, d) => new { e.AdvisorId, d.Date })
+                .ToListAsync(cancellationToken))
+            .Where(t => onShift.Contains(t.AdvisorId));
 
-        var absences = await db.Absences.AsNoTracking()
-            .Where(a => onShift.Contains(a.AdvisorId) && a.FirstDay <= sunday && a.LastDay >= monday)
-            .ToListAsync(cancellationToken);
+        var absences = (await advisors.Join(db.Absences.Where(b => b.FirstDay <= sunday && b.LastDay >= monday), a => a.Id, b => b.AdvisorId, (a, b) => b)
+                .AsNoTracking().ToListAsync(cancellationToken))
+            .Where(b => onShift.Contains(b.AdvisorId)).ToList();
 
         var capacities = await db.SubcontractorCapacities.AsNoTracking()
             .Where(c => c.RegionId == regionId && c.ChannelId == channel.Id)
@@ -128,7 +131,7 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
             Channel = channel,
             Demand = await DemandAsync(db, regionEntity, channel, monday, sunday, cancellationToken),
             Shifts = shifts,
-            Certified = certified.ToHashSet(),
+            Certified = certified,
             TrainingDays = training.Select(t => (t.AdvisorId, t.Date)).ToHashSet(),
             Absences = absences,
             Capacities = capacities,

@@ -60,11 +60,14 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().Where(r => readable == null || readable.Contains(r.Id)).OrderBy(r => r.Wave).ToListAsync(cancellationToken);
-        var result = new List<OutlookView>(regions.Count);
-        foreach (var region in regions)
+        // Each region is read with its own context, so the regions' outlooks are computed side by side.
+        var result = new OutlookView[regions.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, regions.Count), options, async (i, ct) =>
         {
-            result.Add(await OutlookAsync(db, region, cancellationToken));
-        }
+            await using var regionDb = await dbFactory.CreateDbContextAsync(ct);
+            result[i] = await OutlookAsync(regionDb, regions[i], ct);
+        });
         return result;
     }
 
@@ -133,35 +136,76 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
     {
         var first = dates.Min();
         var last = dates.Max().AddDays(6);
+        // A night shift of the day before the first reaches into it.
+        var from = first.AddDays(-1);
         var channels = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills)
             .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        // A night shift of the day before the first reaches into it.
-        var shifts = (await advisors.Join(db.Shifts.Where(s => s.Date >= first.AddDays(-1) && s.Date <= last), a => a.Id, s => s.AdvisorId,
-                (a, s) => new { s.ChannelId, s.AdvisorId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes })
-            .ToListAsync(cancellationToken))
-            .ToLookup(s => s.ChannelId, s => new PlannedShift(s.AdvisorId, s.Date, s.Start, s.End,
-                s.BreakStart is { } pause && s.BreakMinutes > 0 ? new Domain.Assignments.ShiftBreak(pause, s.BreakMinutes) : null));
         var skills = (await advisors.Join(db.AdvisorSkills.Where(AdvisorSkill.Certified), a => a.Id, k => k.AdvisorId, (a, k) => new { k.AdvisorId, k.SkillId })
             .ToListAsync(cancellationToken)).ToLookup(k => k.AdvisorId, k => k.SkillId);
         var advisorIds = await advisors.Select(a => a.Id).ToListAsync(cancellationToken);
-        var training = (await advisors.Join(db.Enrolments.Where(Enrolment.InTraining), a => a.Id, e => e.AdvisorId, (a, e) => e)
-                .SelectMany(e => e.Session!.Days.Where(d => d.Date >= first && d.Date <= last), (e, d) => new { e.AdvisorId, d.Date })
-                .ToListAsync(cancellationToken))
-            .Select(t => (t.AdvisorId, t.Date)).ToHashSet();
-        var absences = await advisors.Join(db.Absences.Where(b => b.FirstDay <= last && b.LastDay >= first), a => a.Id, b => b.AdvisorId, (a, b) => b)
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var trainingDays = advisors.Join(db.Enrolments.Where(Enrolment.InTraining), a => a.Id, e => e.AdvisorId, (a, e) => e)
+            .SelectMany(e => e.Session!.Days.Where(d => d.Date >= first && d.Date <= last), (e, d) => new { e.AdvisorId, d.Date });
+        var training = (await trainingDays.ToListAsync(cancellationToken)).Select(t => (t.AdvisorId, t.Date)).ToHashSet();
+        var absent = advisors.Join(db.Absences.Where(b => b.FirstDay <= last && b.LastDay >= first), a => a.Id, b => b.AdvisorId, (a, b) => b);
+        var absences = await absent.AsNoTracking().ToListAsync(cancellationToken);
         var capacities = (await db.SubcontractorCapacities.AsNoTracking().Where(c => c.RegionId == region.Id).ToListAsync(cancellationToken))
             .ToLookup(c => c.ChannelId);
+        var certifiedByChannel = channels.ToDictionary(c => c.Id, c =>
+        {
+            // A channel that requires no skill takes every advisor.
+            var required = c.RequiredSkills.Select(s => s.SkillId).ToList();
+            return advisorIds.Where(id => required.All(skill => skills[id].Contains(skill))).ToHashSet();
+        });
+
+        // Seventeen weeks are tens of thousands of shifts but a few hundred hour patterns a day: the shifts are read
+        // counted by channel, day and hours, and only those of an advisor who is not available (training or absent
+        // that day, or not certified on the channel) are read one by one and taken out of their pattern's count.
+        var shifts = advisors.Join(db.Shifts.Where(s => s.Date >= from && s.Date <= last), a => a.Id, s => s.AdvisorId, (a, s) => s);
+        var patterns = await shifts.GroupBy(s => new { s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes })
+            .Select(g => new ShiftRow(0, 0, g.Key.ChannelId, g.Key.Date, g.Key.Start, g.Key.End, g.Key.BreakStart, g.Key.BreakMinutes, g.Count()))
+            .ToListAsync(cancellationToken);
+        var exceptions = new Dictionary<int, ShiftRow>();
+        void Except(IEnumerable<ShiftRow> rows)
+        {
+            foreach (var row in rows)
+            {
+                exceptions.TryAdd(row.Id, row);
+            }
+        }
+        Except(await trainingDays.Join(db.Shifts, t => new { t.AdvisorId, t.Date }, s => new { s.AdvisorId, s.Date }, (t, s) => s)
+            .Where(s => s.Date >= from && s.Date <= last)
+            .Select(s => new ShiftRow(s.Id, s.AdvisorId, s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes, 1))
+            .ToListAsync(cancellationToken));
+        Except(await absent.SelectMany(b => db.Shifts.Where(s => s.AdvisorId == b.AdvisorId && s.Date >= b.FirstDay && s.Date <= b.LastDay), (b, s) => s)
+            .Where(s => s.Date >= from && s.Date <= last)
+            .Select(s => new ShiftRow(s.Id, s.AdvisorId, s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes, 1))
+            .ToListAsync(cancellationToken));
+        foreach (var channel in channels)
+        {
+            var notCertified = advisorIds.Where(id => !certifiedByChannel[channel.Id].Contains(id)).ToList();
+            if (notCertified.Count > 0)
+            {
+                Except(await shifts.Where(s => s.ChannelId == channel.Id && notCertified.Contains(s.AdvisorId))
+                    .Select(s => new ShiftRow(s.Id, s.AdvisorId, s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes, 1))
+                    .ToListAsync(cancellationToken));
+            }
+        }
+        var counts = patterns.ToDictionary(p => p.Hours, p => p.Count);
+        foreach (var row in exceptions.Values)
+        {
+            counts[row.Hours]--;
+        }
+        var available = patterns.Where(p => counts[p.Hours] > 0).ToLookup(p => p.ChannelId, p => new ShiftGroup(p.Shift, counts[p.Hours]));
+        var unavailable = exceptions.Values.ToLookup(r => r.ChannelId, r => r.Shift);
 
         var calculator = new CoverageCalculator(LocalCalendar.Paris);
         var result = new List<ChannelFacts>(channels.Count);
         foreach (var channel in channels)
         {
-            // A channel that requires no skill takes every advisor.
-            var required = channel.RequiredSkills.Select(s => s.SkillId).ToList();
-            var certified = advisorIds.Where(id => required.All(skill => skills[id].Contains(skill))).ToHashSet();
+            var certified = certifiedByChannel[channel.Id];
             var demand = await CoverageService.DemandAsync(db, region, channel, first, last, cancellationToken);
-            var byDate = shifts[channel.Id].ToLookup(s => s.Date);
+            var patternsByDate = available[channel.Id].ToLookup(p => p.Shift.Date);
+            var shiftsByDate = unavailable[channel.Id].ToLookup(s => s.Date);
             var channelCapacities = capacities[channel.Id].ToList();
             // Each week gets only its own shifts (and the night shifts of the day before), not the seventeen weeks'.
             var days = dates.Distinct().SelectMany(d => calculator.Compute(new CoverageInputs
@@ -169,7 +213,8 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
                 Region = region,
                 Channel = channel,
                 Demand = demand,
-                Shifts = Enumerable.Range(-1, 8).SelectMany(offset => byDate[d.AddDays(offset)]).ToList(),
+                Shifts = Enumerable.Range(-1, 8).SelectMany(offset => shiftsByDate[d.AddDays(offset)]).ToList(),
+                ShiftGroups = Enumerable.Range(-1, 8).SelectMany(offset => patternsByDate[d.AddDays(offset)]).ToList(),
                 Certified = certified,
                 TrainingDays = training,
                 Absences = absences,
@@ -178,5 +223,14 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             result.Add(new ChannelFacts(channel.Code, certified.Count, days));
         }
         return result;
+    }
+
+    /// <summary>A shift as read for the outlook, or with <see cref="Id"/> 0 a pattern of <see cref="Count"/> shifts with the same hours.</summary>
+    private sealed record ShiftRow(int Id, int AdvisorId, int ChannelId, DateOnly Date, TimeOnly Start, TimeOnly End, TimeOnly? BreakStart, int BreakMinutes, int Count)
+    {
+        public (int, DateOnly, TimeOnly, TimeOnly, TimeOnly?, int) Hours => (ChannelId, Date, Start, End, BreakStart, BreakMinutes);
+
+        public PlannedShift Shift => new(AdvisorId, Date, Start, End,
+            BreakStart is { } pause && BreakMinutes > 0 ? new Domain.Assignments.ShiftBreak(pause, BreakMinutes) : null);
     }
 }
