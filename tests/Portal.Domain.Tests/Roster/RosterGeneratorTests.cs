@@ -68,6 +68,53 @@ public class RosterGeneratorTests
     }
 
     [Fact]
+    public void Core_coverage_is_never_traded_for_evening_coverage()
+    {
+        // Weighed (a core half hour twice an evening one), the late shift wins: one core half hour open against four
+        // evening ones. In the specification's order the core comes first whatever the evening loses.
+        var builder = new RosterBuilder().OpenOnWeekdays(8, 22)
+            .WithPatterns(new(new TimeOnly(16, 0), 240), new(new TimeOnly(16, 30), 330))
+            .Needing(Monday, 16, 22);
+        builder.Advisor(1);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal(0.5, draft.Greedy.UncoveredCore);
+        Assert.Equal(0, draft.After.UncoveredCore);
+        Assert.Equal(2, draft.After.Uncovered);
+        Assert.Equal([new TimeOnly(16, 0)], draft.Shifts.Select(s => s.Start));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void The_solver_is_never_worse_than_the_greedy_baseline_on_core_then_on_the_rest(int team)
+    {
+        var builder = new RosterBuilder().OpenOnWeekdays(7, 22)
+            .WithPatterns(new(new TimeOnly(7, 0), 480, 240, 60), new(new TimeOnly(9, 30), 330), new(new TimeOnly(12, 0), 480, 240, 60),
+                new(new TimeOnly(14, 30), 450, 210, 30), new(new TimeOnly(16, 30), 330));
+        for (var day = 0; day < 5; day++)
+        {
+            builder.Needing(Monday.AddDays(day), 7, 22).Needing(Monday.AddDays(day), 11 + day, 15 + day, advisorsNeeded: 2);
+        }
+        for (var id = 1; id <= team; id++)
+        {
+            builder.Advisor(id, percent: id % 2 == 0 ? 80 : 100);
+        }
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.True(draft.After.UncoveredCore <= draft.Greedy.UncoveredCore,
+            $"core uncovered {draft.After.UncoveredCore} after, {draft.Greedy.UncoveredCore} for the greedy roster");
+        if (draft.After.UncoveredCore == draft.Greedy.UncoveredCore)
+        {
+            Assert.True(draft.After.Uncovered <= draft.Greedy.Uncovered);
+        }
+        Assert.True(draft.After.Uncovered < draft.Before.Uncovered);
+    }
+
+    [Fact]
     public void Pinned_shifts_are_kept_and_a_current_shift_where_nothing_is_needed_is_removed()
     {
         var builder = new RosterBuilder().Needing(Monday, 12, 16);
