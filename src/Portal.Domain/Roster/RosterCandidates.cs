@@ -289,29 +289,6 @@ internal sealed class RosterProblem
         }
         return new RosterCost(core, other, over, changes, evenings.Length == 0 ? 0 : evenings.Max());
     }
-
-    /// <summary>
-    /// Half hours no allowed shift can reach: the need beyond the number of advisors who have any shift covering the half
-    /// hour. No roster can do better, so the director reads the proposal's distance from the best possible.
-    /// </summary>
-    public double LowerBoundStaffHours()
-    {
-        var reachable = new int[Need.Length];
-        var seen = new int[Need.Length];
-        Array.Fill(seen, -1);
-        for (var a = 0; a < ByAdvisor.Length; a++)
-        {
-            foreach (var g in ByAdvisor[a].SelectMany(c => c.Covers))
-            {
-                if (seen[g] != a)
-                {
-                    seen[g] = a;
-                    reachable[g]++;
-                }
-            }
-        }
-        return Need.Select((n, g) => Math.Max(0, n - reachable[g])).Sum() / 2.0;
-    }
 }
 
 /// <summary>

@@ -64,7 +64,28 @@ public class RosterGeneratorTests
 
         Assert.True(draft.After.Uncovered <= draft.Greedy.Uncovered);
         Assert.True(draft.After.Uncovered >= draft.LowerBound);
+        Assert.True(draft.After.UncoveredCore >= draft.LowerBoundCore);
         Assert.True(draft.After.Uncovered < draft.Before.Uncovered);
+    }
+
+    [Fact]
+    public void The_lower_bound_counts_the_hours_a_part_timer_cannot_work_and_stays_below_the_best_roster()
+    {
+        // Every half hour has someone who could cover it, so only the relaxation sees the limit: 9 hours a week
+        // (20 % of 35, plus the 2-hour tolerance) reach 9 of the 20 hours asked; whole shifts of 4 hours reach 8.
+        var builder = new RosterBuilder();
+        for (var day = 0; day < 5; day++)
+        {
+            builder.Needing(Monday.AddDays(day), 8, 12);
+        }
+        builder.Advisor(1, percent: 20);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal(11, draft.LowerBoundCore);
+        Assert.Equal(11, draft.LowerBound);
+        Assert.Equal(12, draft.After.UncoveredCore);
+        Assert.Equal(2, draft.Shifts.Count);
     }
 
     [Fact]
