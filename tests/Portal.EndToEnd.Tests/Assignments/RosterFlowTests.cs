@@ -71,7 +71,7 @@ public sealed class RosterFlowTests(PortalFixture portal) : BrowserTest(portal)
             await Expect(dialog.Locator("[data-roster-advisor]").First).ToBeVisibleAsync();
             await Page.ScreenshotAsync(new() { Path = Screenshots.PathOf("roster-proposal"), FullPage = true });
 
-            await dialog.GetByTestId("roster-accept-all").ClickAsync();
+            await Page.GetByTestId("roster-accept-all").ClickAsync();
 
             await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
             await Expect(Page.GetByTestId("planner-shift").First).ToBeVisibleAsync();
