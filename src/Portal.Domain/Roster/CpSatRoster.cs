@@ -5,7 +5,10 @@ namespace Portal.Domain.Roster;
 /// <summary>
 /// The CP-SAT model of one team's week, the other teams' shifts held as they are: a yes/no per candidate shift, at
 /// most one shift a day, rest and overlap between days, the weekly limit, and per half hour the gap and the surplus
-/// against the need, weighted in the specification's order. Starts from the given selection (the greedy roster).
+/// against the need. The objective's levels are solved one after the other in the specification's order (core gap,
+/// other gap, surplus, changes, unfairness), each level's best value then held as a constraint for the next, sharing
+/// the time limit; every solve starts from the previous one's answer, the first from the given selection (the greedy
+/// roster), so no level ends worse than where it started.
 /// </summary>
 internal static class CpSatRoster
 {
@@ -35,7 +38,9 @@ internal static class CpSatRoster
             }
         }
 
-        var objective = LinearExpr.NewBuilder();
+        Level core = new(4, true), other = new(2, true), surplus = new(2, true), changes = new(1, false), unfairness = new(1, true);
+        // Every variable with its current value: the hint of the next solve.
+        var hints = new List<(IntVar Var, long Value)>();
         var vars = new Dictionary<int, BoolVar>();
         var byInterval = new Dictionary<int, List<BoolVar>>();
         var evenings = new List<LinearExpr>();
@@ -48,7 +53,7 @@ internal static class CpSatRoster
                 var v = model.NewBoolVar("");
                 var i = index[c];
                 vars[i] = v;
-                model.AddHint(v, selected[i] ? 1 : 0);
+                hints.Add((v, selected[i] ? 1 : 0));
                 foreach (var g in c.Covers)
                 {
                     if (!byInterval.TryGetValue(g, out var covering))
@@ -57,13 +62,14 @@ internal static class CpSatRoster
                     }
                     covering.Add(v);
                 }
+                // A current shift kept saves a change (the constant, every current shift removed, is left out).
                 if (c.Existing)
                 {
-                    objective.AddTerm(v, -RosterWeights.Change);
+                    changes.Add(v, -1);
                 }
                 else if (problem.Request.Published)
                 {
-                    objective.AddTerm(v, RosterWeights.Change);
+                    changes.Add(v, 1);
                 }
                 return v;
             }).ToList();
@@ -120,45 +126,94 @@ internal static class CpSatRoster
             // Other teams may already over-cover the half hour: the surplus starts above zero then.
             var over = model.NewIntVar(0, covering.Count + Math.Max(0, -residual), "");
             model.Add(LinearExpr.Sum(covering) + under - over == residual);
-            model.AddHint(under, Math.Max(0, residual - hinted[g]));
-            model.AddHint(over, Math.Max(0, hinted[g] - residual));
-            objective.AddTerm(under, problem.UnderWeight[g]);
-            objective.AddTerm(over, RosterWeights.OverCovered);
+            hints.Add((under, Math.Max(0, residual - hinted[g])));
+            hints.Add((over, Math.Max(0, hinted[g] - residual)));
+            if (residual > 0 && problem.UnderWeight[g] == RosterWeights.UncoveredCore)
+            {
+                core.Add(under, 1);
+            }
+            else if (residual > 0)
+            {
+                other.Add(under, RosterCost.OtherWeight(problem.UnderWeight[g]));
+            }
+            surplus.Add(over, 1);
         }
         if (evenings.Count > 0)
         {
             var most = model.NewIntVar(0, 7, "");
-            model.AddHint(most, eveningHints.DefaultIfEmpty().Max());
+            hints.Add((most, eveningHints.DefaultIfEmpty().Max()));
             foreach (var e in evenings)
             {
                 model.Add(most >= e);
             }
-            objective.AddTerm(most, RosterWeights.Unfairness);
+            unfairness.Add(most, 1);
         }
-        model.Minimize(objective);
 
-        // Without presolve the search starts from the hint at once: on a team of a large region presolve alone can
-        // outlast the team's share of the time limit, and the solver then answers no solution at all.
-        var solver = new CpSolver
+        // A level's share of the time is its weight over the levels still to solve: time one level leaves unused goes
+        // to the next. A level that cannot go below what it starts at (nothing uncovered) is held without a solve.
+        Level[] levels = [core, other, surplus, changes, unfairness];
+        var values = new long[hints.Count];
+        foreach (var (v, value) in hints)
         {
-            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)} cp_model_presolve:false"),
-        };
-        CpSolverStatus status;
-        using (cancellationToken.Register(solver.StopSearch))
-        {
-            status = solver.Solve(model);
+            values[v.GetIndex()] = value;
         }
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var optimal = true;
+        var solvedAny = false;
+        for (var k = 0; k < levels.Length; k++)
         {
-            return new Outcome(false, false);
+            var level = levels[k];
+            if (level.Vars.Count == 0)
+            {
+                continue;
+            }
+            if (level.FloorIsZero && level.Value(values) == 0)
+            {
+                model.Add(level.Expr() <= 0);
+                continue;
+            }
+            var left = limit - clock.Elapsed;
+            var share = left * (level.Weight / (double)levels.Skip(k).Where(l => l.Vars.Count > 0).Sum(l => l.Weight));
+            if (cancellationToken.IsCancellationRequested || share <= TimeSpan.Zero)
+            {
+                optimal = false;
+                break;
+            }
+            model.ClearHints();
+            foreach (var (v, _) in hints)
+            {
+                model.AddHint(v, values[v.GetIndex()]);
+            }
+            model.Minimize(level.Expr());
+            var solver = Solver(share, workers);
+            CpSolverStatus status;
+            using (cancellationToken.Register(solver.StopSearch))
+            {
+                status = solver.Solve(model);
+            }
+            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                optimal = false;
+                break;
+            }
+            solvedAny = true;
+            optimal &= status == CpSolverStatus.Optimal;
+            foreach (var (v, _) in hints)
+            {
+                values[v.GetIndex()] = solver.Value(v);
+            }
+            model.Add(level.Expr() <= level.Value(values));
+        }
+        if (!solvedAny)
+        {
+            return new Outcome(false, optimal);
         }
 
         var before = problem.Cost(selected);
         var proposal = (bool[])selected.Clone();
         foreach (var (i, v) in vars)
         {
-            proposal[i] = solver.BooleanValue(v);
+            proposal[i] = values[v.GetIndex()] == 1;
         }
         var after = problem.Cost(proposal);
         if (after > before)
@@ -166,6 +221,52 @@ internal static class CpSatRoster
             return new Outcome(false, false);
         }
         Array.Copy(proposal, selected, selected.Length);
-        return new Outcome(after < before, status == CpSolverStatus.Optimal);
+        return new Outcome(after < before, optimal);
+    }
+
+    // Without presolve the search starts from the hint at once: on a team of a large region presolve alone can
+    // outlast the team's share of the time limit, and the solver then answers no solution at all.
+    private static CpSolver Solver(TimeSpan limit, int workers) => new()
+    {
+        StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)} cp_model_presolve:false"),
+    };
+
+    /// <summary>
+    /// One level of the objective: its terms, its weight in the time shared between levels, and whether it cannot go
+    /// below zero (all but the changes, counted from every current shift removed).
+    /// </summary>
+    private sealed class Level(int weight, bool floorIsZero)
+    {
+        public int Weight { get; } = weight;
+        public bool FloorIsZero { get; } = floorIsZero;
+        public List<IntVar> Vars { get; } = [];
+        public List<long> Coefficients { get; } = [];
+
+        public void Add(IntVar v, long coefficient)
+        {
+            Vars.Add(v);
+            Coefficients.Add(coefficient);
+        }
+
+        public LinearExpr Expr()
+        {
+            var builder = LinearExpr.NewBuilder();
+            for (var t = 0; t < Vars.Count; t++)
+            {
+                builder.AddTerm(Vars[t], Coefficients[t]);
+            }
+            return builder;
+        }
+
+        public long Value(long[] values)
+        {
+            long sum = 0;
+            for (var t = 0; t < Vars.Count; t++)
+            {
+                sum += Coefficients[t] * values[Vars[t].GetIndex()];
+            }
+            return sum;
+        }
     }
 }

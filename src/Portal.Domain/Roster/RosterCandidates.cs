@@ -246,13 +246,13 @@ internal sealed class RosterProblem
         shift.EndsNextDay && shift.End != TimeOnly.MinValue ? [shift.Date, shift.Date.AddDays(1)] : [shift.Date];
 
     /// <summary>
-    /// The whole objective of a selection, in the weights of <see cref="RosterWeights"/>: the measure by which the greedy
+    /// The whole objective of a selection, level by level in the specification's order: the measure by which the greedy
     /// roster, each solved piece and the final proposal are compared.
     /// </summary>
-    public long Cost(bool[] selected)
+    public RosterCost Cost(bool[] selected)
     {
         var supply = new int[Need.Length];
-        long cost = 0;
+        long changes = 0;
         var evenings = new int[ByAdvisor.Length];
         for (var i = 0; i < Candidates.Count; i++)
         {
@@ -270,36 +270,50 @@ internal sealed class RosterProblem
             }
             if (c.Existing != selected[i] && (c.Existing || Request.Published))
             {
-                cost += RosterWeights.Change;
+                changes++;
             }
         }
+        long core = 0, other = 0, over = 0;
         for (var g = 0; g < Need.Length; g++)
         {
-            cost += Need[g] > supply[g] ? (long)UnderWeight[g] * (Need[g] - supply[g]) : (long)RosterWeights.OverCovered * (supply[g] - Need[g]);
+            var gap = Math.Max(0, Need[g] - supply[g]);
+            if (UnderWeight[g] == RosterWeights.UncoveredCore)
+            {
+                core += gap;
+            }
+            else
+            {
+                other += gap * RosterCost.OtherWeight(UnderWeight[g]);
+            }
+            over += Math.Max(0, supply[g] - Need[g]);
         }
-        return cost + (RosterWeights.Unfairness * (evenings.Length == 0 ? 0 : evenings.Max()));
+        return new RosterCost(core, other, over, changes, evenings.Length == 0 ? 0 : evenings.Max());
+    }
+}
+
+/// <summary>
+/// The objective's levels, compared in the specification's order: uncovered core half hours, the other uncovered half
+/// hours (an evening or weekend one counting twice a night one), over-covered half hours, changes to the current plan,
+/// and the most evenings and Saturdays any one advisor has. No amount of a later level buys one unit of an earlier one.
+/// </summary>
+internal readonly record struct RosterCost(long Core, long Other, long Over, long Changes, long Unfairness) : IComparable<RosterCost>
+{
+    public static long OtherWeight(int underWeight) => underWeight / RosterWeights.UncoveredNight;
+
+    public int CompareTo(RosterCost other)
+    {
+        var order = Core.CompareTo(other.Core);
+        order = order != 0 ? order : Other.CompareTo(other.Other);
+        order = order != 0 ? order : Over.CompareTo(other.Over);
+        order = order != 0 ? order : Changes.CompareTo(other.Changes);
+        return order != 0 ? order : Unfairness.CompareTo(other.Unfairness);
     }
 
-    /// <summary>
-    /// Half hours no allowed shift can reach: the need beyond the number of advisors who have any shift covering the half
-    /// hour. No roster can do better, so the director reads the proposal's distance from the best possible.
-    /// </summary>
-    public double LowerBoundStaffHours()
-    {
-        var reachable = new int[Need.Length];
-        var seen = new int[Need.Length];
-        Array.Fill(seen, -1);
-        for (var a = 0; a < ByAdvisor.Length; a++)
-        {
-            foreach (var g in ByAdvisor[a].SelectMany(c => c.Covers))
-            {
-                if (seen[g] != a)
-                {
-                    seen[g] = a;
-                    reachable[g]++;
-                }
-            }
-        }
-        return Need.Select((n, g) => Math.Max(0, n - reachable[g])).Sum() / 2.0;
-    }
+    public static bool operator <(RosterCost left, RosterCost right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(RosterCost left, RosterCost right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(RosterCost left, RosterCost right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(RosterCost left, RosterCost right) => left.CompareTo(right) >= 0;
 }

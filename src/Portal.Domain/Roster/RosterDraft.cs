@@ -4,7 +4,9 @@ namespace Portal.Domain.Roster;
 
 /// <summary>
 /// A proposed roster: the week's shifts on the planned channels as they would be (pinned and kept ones included), what
-/// changes against the current plan, the coverage before and after, the greedy baseline and the lower bound.
+/// changes against the current plan, the coverage before and after, the greedy baseline, and the lower bounds in
+/// staff-hours on the gap (<paramref name="LowerBound"/>, all slots) and on the core gap (<paramref name="LowerBoundCore"/>):
+/// no roster of the same advisors and patterns leaves less uncovered.
 /// </summary>
 public sealed record RosterDraft(
     IReadOnlyList<Shift> Shifts,
@@ -15,7 +17,8 @@ public sealed record RosterDraft(
     RosterFigures Greedy,
     double LowerBound,
     RosterSolveStatus Status,
-    double Seconds);
+    double Seconds,
+    double LowerBoundCore = 0);
 
 /// <summary>Staff-hours of a plan over the planned channels: uncovered (all slots and core only) and over-covered.</summary>
 public sealed record RosterFigures(double Uncovered, double UncoveredCore, double OverCovered);

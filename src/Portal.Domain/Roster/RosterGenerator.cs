@@ -23,6 +23,9 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
         var current = problem.Candidates.Select(c => c.Existing).ToArray();
         var selected = (bool[])(problem.Cost(current) < problem.Cost(greedy) ? current : greedy).Clone();
 
+        // The bound takes its time from the limit before the solver: a share, so that the solving keeps most of it.
+        var (boundCore, boundAll) = RosterLowerBound.HalfHours(problem, selected, request.TimeLimit * BoundShare);
+
         var teams = Teams(problem, request);
         var total = Math.Max(1, problem.Candidates.Count);
         var workers = request.Workers > 0 ? request.Workers : Environment.ProcessorCount;
@@ -53,8 +56,13 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
             : optimal ? RosterSolveStatus.Optimal
             : improved ? RosterSolveStatus.Feasible
             : RosterSolveStatus.Greedy;
-        return Draft(problem, selected, greedy, status, clock.Elapsed.TotalSeconds);
+        return Draft(problem, selected, greedy, status, clock.Elapsed.TotalSeconds) with
+        {
+            LowerBound = boundAll / 2.0, LowerBoundCore = boundCore / 2.0,
+        };
     }
+
+    private const double BoundShare = 0.2;
 
     /// <summary>Advisors in teams (sites) of at most the model size the request allows; a single team when the week is small.</summary>
     private static List<List<int>> Teams(RosterProblem problem, RosterRequest request)
@@ -105,6 +113,6 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
             shifts,
             problem.Candidates.Where((x, i) => selected[i] && !x.Existing).Select(x => x.Shift).ToList(),
             problem.Current.Where(s => !kept.Contains(s)).ToList(),
-            before, after, baseline, problem.LowerBoundStaffHours(), status, seconds);
+            before, after, baseline, 0, status, seconds);
     }
 }

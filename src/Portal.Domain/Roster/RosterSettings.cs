@@ -2,7 +2,7 @@ namespace Portal.Domain.Roster;
 
 /// <summary>
 /// How rosters are proposed (configuration section <c>Roster</c>): the shift patterns per channel code, the solver's
-/// time limit, and the weights that put the objective's terms in the order of the specification.
+/// time limit and the model size above which a week is solved piece by piece.
 /// </summary>
 public sealed class RosterSettings
 {
@@ -21,9 +21,10 @@ public sealed class RosterSettings
 }
 
 /// <summary>
-/// The objective's weights. A half hour left uncovered costs more than a ten-hour shift's worth of over-coverage (21
-/// half hours), an over-covered half hour more than a change, a change more than one step of unfairness: so each term
-/// of the specification's order dominates the next one shift at a time.
+/// The greedy construction's weights, which rank one shift's effect at a time: a half hour left uncovered costs more
+/// than a ten-hour shift's worth of over-coverage (21 half hours), an over-covered half hour more than a change, a
+/// change more than one step of unfairness. The solver does not weigh: it solves the levels in order
+/// (<see cref="RosterCost"/>), and the weights of the gap only rank the other gaps among themselves there.
 /// </summary>
 internal static class RosterWeights
 {

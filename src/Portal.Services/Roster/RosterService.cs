@@ -130,6 +130,7 @@ public sealed class RosterService(IDbContextFactory<PortalDbContext> dbFactory, 
             {
                 Week = Day(proposal.Monday), proposal.Channels, Added = added.Count, Removed = stored.Count, Advisors = accepted.Count,
                 UncoveredBefore = proposal.Draft.Before.Uncovered, UncoveredAfter = proposal.Draft.After.Uncovered, proposal.Draft.LowerBound,
+                proposal.Draft.LowerBoundCore,
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
