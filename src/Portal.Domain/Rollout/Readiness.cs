@@ -28,6 +28,7 @@ public sealed record Gate(GateCode Code, bool Passes, double Value, double Thres
     public int Completed { get; init; }
     public int Advisors { get; init; }
     public string? MostMissingCourse { get; init; }
+    public string? MostMissingCourseCode { get; init; }
     public int MostMissingCount { get; init; }
 }
 

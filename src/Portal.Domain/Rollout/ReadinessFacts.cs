@@ -6,8 +6,8 @@ namespace Portal.Domain.Rollout;
 /// <summary>A region as the sequence gate (G1) sees it.</summary>
 public sealed record RegionWave(string Code, int Wave, RegionStatus Status);
 
-/// <summary>A course flagged "required for regionalisation".</summary>
-public sealed record RequiredCourse(int Id, string Title);
+/// <summary>A course flagged "required for regionalisation"; its code filters the list of who still needs it.</summary>
+public sealed record RequiredCourse(int Id, string Title, string? Code = null);
 
 /// <summary>
 /// Where one advisor stands on one required course: the day it was completed (the session's last day), and the last

@@ -98,6 +98,7 @@ public static class ReadinessRule
             Completed = completed,
             Advisors = total,
             MostMissingCourse = most is not null && missingByCourse[most.Id] > 0 ? most.Title : null,
+            MostMissingCourseCode = most is not null && missingByCourse[most.Id] > 0 ? most.Code : null,
             MostMissingCount = most is null ? 0 : missingByCourse[most.Id],
         };
     }

@@ -3,8 +3,12 @@ using Portal.Services.Regions;
 
 namespace Portal.Services.Rollout;
 
-/// <summary>A gate as the page and the tool show it: the domain's figures and the sentence in the user's language.</summary>
-public sealed record GateView(GateCode Code, bool Passes, double Value, double Threshold, string Text, IReadOnlyList<ChannelGate> Channels);
+/// <summary>
+/// A gate as the page and the tool show it: the domain's figures and the sentence in the user's language; for G2, the
+/// code of the required course most often missing, which the link to who still needs it filters on.
+/// </summary>
+public sealed record GateView(GateCode Code, bool Passes, double Value, double Threshold, string Text, IReadOnlyList<ChannelGate> Channels,
+    string? MissingCourse = null);
 
 /// <summary>A region's readiness for a date; <see cref="RegionVersion"/> is what a switch from this page must still find.</summary>
 public sealed record ReadinessView(RegionSummary Region, int RegionVersion, DateOnly Date, bool Ready, IReadOnlyList<GateView> Gates);

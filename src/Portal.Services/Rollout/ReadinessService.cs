@@ -105,7 +105,7 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
         var regions = await db.Regions.AsNoTracking().Select(r => new RegionWave(r.Code, r.Wave, r.Status)).ToListAsync(cancellationToken);
         var settings = await Training.EnrolmentFacts.SettingsAsync(db, cancellationToken);
         var courses = await db.Courses.AsNoTracking().Where(c => c.RequiredForRegionalisation).OrderBy(c => c.Code)
-            .Select(c => new RequiredCourse(c.Id, c.Title)).ToListAsync(cancellationToken);
+            .Select(c => new RequiredCourse(c.Id, c.Title, c.Code)).ToListAsync(cancellationToken);
         var courseIds = courses.Select(c => c.Id).ToList();
 
         var advisors = db.Advisors.AsNoTracking().Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == region.Id);

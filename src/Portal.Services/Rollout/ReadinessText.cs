@@ -6,7 +6,7 @@ namespace Portal.Services.Rollout;
 /// <summary>The sentence of each gate and of the outlook, in the current UI culture.</summary>
 internal static class ReadinessText
 {
-    public static GateView View(Gate gate) => new(gate.Code, gate.Passes, gate.Value, gate.Threshold, Of(gate), gate.Channels);
+    public static GateView View(Gate gate) => new(gate.Code, gate.Passes, gate.Value, gate.Threshold, Of(gate), gate.Channels, gate.MostMissingCourseCode);
 
     public static string Of(Gate gate) => gate.Code switch
     {

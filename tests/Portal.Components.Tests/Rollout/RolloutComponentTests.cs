@@ -50,4 +50,15 @@ public class RolloutComponentTests : PortalComponentTest
         Assert.Contains("529 n'ont pas suivi", panel.Find("[data-gate=G2]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Échoue", panel.Find("[data-gate=G2]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_training_gate_links_to_who_still_needs_the_course_it_names()
+    {
+        var week = Week(Planned, training: false);
+        var gates = week.Gates.Select(g => g.Code == GateCode.G2 ? g with { MissingCourse = "TRANSV TECH" } : g).ToList();
+
+        var panel = Render<GatesPanel>(p => p.Add(x => x.View, week with { Gates = gates }));
+
+        Assert.Equal(["training/completion?region=BPL&course=TRANSV%20TECH"], panel.Find("[data-gate=G2]").QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
 }
