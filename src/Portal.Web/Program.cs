@@ -4,7 +4,7 @@ using Portal.Web;
 var builder = WebApplication.CreateBuilder(args);
 var portalRoot = PortalRoot.Find(builder.Environment.ContentRootPath);
 builder.Configuration.AddPortalSettings(portalRoot, builder.Environment.EnvironmentName);
-builder.Services.AddPortalWeb(portalRoot);
+builder.Services.AddPortalWeb(portalRoot, builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services);
