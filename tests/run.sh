@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of the portal, installing first what the tests need on a fresh machine:
-# Debian's Chromium for the browser tests and the local dotnet tools. Ends with "N passed, N failed".
+# Debian's Chromium for the browser tests, Debian's redis-server for the backplane test, and the local dotnet tools. Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Chromium (Debian package) for the browser tests..."
+if ! command -v chromium >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing Chromium and Redis (Debian packages) for the browser and backplane tests..."
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium redis-server >/dev/null
 fi
 
 dotnet tool restore >/dev/null

@@ -23,6 +23,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     {
         using var host = BuildHost();
         using var scope = host.Services.CreateScope();
+        await KeyRingStartup.EnsureCurrentKeyAsync(scope.ServiceProvider);
         return await run(scope.ServiceProvider);
     }
 

@@ -18,15 +18,18 @@ namespace Portal.Services;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The data-protection application name: keys protected under another name cannot be read by the portal.</summary>
+    public const string DataProtectionApplicationName = "Portal";
+
     /// <summary>The database, the login store and the feature services, as the web app and the administration tool use them.</summary>
     public static IServiceCollection AddPortalServices(this IServiceCollection services, string portalRoot)
     {
         services.AddPortalDatabase(portalRoot);
         services.AddPortalIdentityCore();
-        // The web app and the administration tool share one key ring, so a set-password link the tool prints opens in
-        // the portal (each would otherwise keep its own keys, named after its own folder).
-        services.AddDataProtection().SetApplicationName("Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portalRoot, "data", "keys")));
+        // One key ring in the database, under one application name: every instance of the portal accepts the cookies
+        // the others issued, and a set-password link the administration tool prints opens in the portal.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<PortalDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DashboardService>();

@@ -25,12 +25,23 @@ internal static class PortalWebSetup
     /// <summary>The portal's own styles and images, at the portal's root (the repository's <c>wwwroot-assets/</c>).</summary>
     public const string AssetsFolder = "wwwroot-assets";
 
+    /// <summary>The Redis connection of the SignalR backplane (<c>SignalR:Redis</c>); none, no backplane.</summary>
+    public const string RedisSetting = "SignalR:Redis";
+
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, string portalRoot, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<Portal.Services.Audit.IClientAddress, HttpClientAddress>();
         services.AddPortalServices(portalRoot);
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(options =>
+            // A dropped connection (a train tunnel, a laptop lid) has three minutes to come back to its page as it left it.
+            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3));
+        // Several instances behind a load balancer: the hubs' messages go through Redis so that every instance sees
+        // them. Circuits themselves stay on the instance that started them (sticky sessions, see docs/deployment.md).
+        if (configuration[RedisSetting] is { Length: > 0 } redis)
+        {
+            services.AddSignalR().AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("portal"));
+        }
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 

@@ -69,7 +69,8 @@ public static class DatabaseSetup
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
         // Writers wait for each other up to this many seconds instead of failing at once with "database is locked".
-        builder.DefaultTimeout = builder.DefaultTimeout <= 30 ? 30 : builder.DefaultTimeout;
+        var busySeconds = (int)SqliteConnectionSettings.BusyTimeout.TotalSeconds;
+        builder.DefaultTimeout = builder.DefaultTimeout <= busySeconds ? busySeconds : builder.DefaultTimeout;
         builder.Pooling = true;
         return builder.ToString();
     }
@@ -83,6 +84,11 @@ public static class DatabaseSetup
         else
         {
             options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+            options.AddInterceptors(SqliteConnectionSettings.Instance);
+        }
+        if (FaultPause.Enabled)
+        {
+            options.AddInterceptors(new FaultPause());
         }
     }
 

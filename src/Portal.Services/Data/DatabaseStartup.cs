@@ -40,6 +40,7 @@ public static class DatabaseStartup
                     "'migrate' or the idempotent script, or start once with Database:MigrateOnStart=true.");
             }
         }
+        await KeyRingStartup.EnsureCurrentKeyAsync(provider, cancellationToken);
         await IdentitySetup.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
 
         var embeddedDevelopment = environment.IsDevelopment() && DatabaseSetup.ProviderOf(configuration) == DatabaseProvider.Sqlite;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain;
@@ -15,7 +16,7 @@ using Portal.Domain.Training;
 
 namespace Portal.Services.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Site> Sites => Set<Site>();
@@ -39,6 +40,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ForecastInterval> ForecastIntervals => Set<ForecastInterval>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RolloutSettings> RolloutSettings => Set<RolloutSettings>();
+
+    /// <summary>The key ring that protects sign-in cookies and set-password links, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
