@@ -8,14 +8,17 @@ namespace Portal.Domain.TrainingPlan;
 /// The CP-SAT model of a training plan by a date: a yes/no per candidate session (course, site, start day) and per
 /// advisor and session; rooms per site and day, seats per session, one session a day and the week limit per advisor,
 /// at most one session per course and advisor, the floor on every core half-hour, and enough advisors completing every
-/// missing course by the date. Minimises the coverage lost, then the sessions and enrolments. Starts from the greedy plan.
+/// missing course by the date. Minimises the coverage lost, then the sessions, the enrolments and how late the sessions end. Starts from the greedy plan.
 /// </summary>
 internal static class CpSatTrainingPlan
 {
-    // A half-hour of coverage lost costs more than any number of sessions and seats a plan can add to avoid it.
-    private const int LostWeight = 1_000;
-    private const int SessionWeight = 5;
-    private const int SeatWeight = 1;
+    // A half-hour of coverage lost costs more than the sessions a plan can add to avoid it, a session more than the
+    // seats it saves, a seat more than holding a session later: between equal plans, the one that ends sooner leaves
+    // the region a margin before its switch.
+    private const long LostWeight = 10_000_000;
+    private const long SessionWeight = 100_000;
+    private const long SeatWeight = 1_000;
+    private const long DayLaterWeight = 1;
 
     public sealed record Outcome(IReadOnlyList<ProposedSession>? Sessions, bool Optimal);
 
@@ -142,7 +145,7 @@ internal static class CpSatTrainingPlan
                 continue;
             }
             model.Add(LinearExpr.Sum(seatsOf[k]) <= candidates[k].Course.Capacity * open[k]);
-            objective.AddTerm(open[k], SessionWeight);
+            objective.AddTerm(open[k], SessionWeight + (DayLaterWeight * (candidates[k].Days[^1].DayNumber - input.From.DayNumber)));
         }
         foreach (var group in Enumerable.Range(0, candidates.Count)
             .SelectMany(k => candidates[k].Days.Select(d => (k, d)))

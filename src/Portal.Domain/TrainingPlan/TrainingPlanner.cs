@@ -13,7 +13,7 @@ public static class TrainingPlanner
 {
     /// <param name="workers">CP-SAT's workers; zero or less uses every core.</param>
     /// <param name="progress">The share of the work done, from 0 to 1.</param>
-    public static TrainingPlan Propose(TrainingPlanInput input, TimeSpan timeLimit, int workers = 0, IProgress<double>? progress = null,
+    public static TrainingPlanProposal Propose(TrainingPlanInput input, TimeSpan timeLimit, int workers = 0, IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -35,6 +35,16 @@ public static class TrainingPlanner
                 if (problem.Completed(later, date) >= needed)
                 {
                     (earliest, greedy, by) = (date, later, date);
+                    // Weeks find the date fast; the days before it in its week may reach it too.
+                    for (var day = date.AddDays(-1); day > date.AddDays(-7); day = day.AddDays(-1))
+                    {
+                        var sooner = GreedyTrainingPlan.Solve(problem, day);
+                        if (problem.Completed(sooner, day) < needed)
+                        {
+                            break;
+                        }
+                        (earliest, greedy, by) = (day, sooner, day);
+                    }
                     break;
                 }
             }
@@ -59,7 +69,7 @@ public static class TrainingPlanner
             status = TrainingPlanStatus.Cancelled;
         }
         progress?.Report(1);
-        return new TrainingPlan(input.RegionCode, input.Target, reachable, earliest, problem.G2(sessions, input.Target),
+        return new TrainingPlanProposal(input.RegionCode, input.Target, reachable, earliest, problem.G2(sessions, input.Target),
             problem.CoverageLost(sessions), sessions, binding, status, problem.CoverageLost(greedy), earliest, clock.Elapsed.TotalSeconds);
     }
 

@@ -43,7 +43,7 @@ public sealed record ProposedSession(int CourseId, string Course, int SiteId, st
 /// <see cref="Binding"/> names what stops the target. <see cref="G2AtTarget"/> counts the sessions ending by the target.
 /// The greedy figures are those of the first solution, kept to compare.
 /// </summary>
-public sealed record TrainingPlan(
+public sealed record TrainingPlanProposal(
     string RegionCode,
     DateOnly Target,
     bool Reachable,
