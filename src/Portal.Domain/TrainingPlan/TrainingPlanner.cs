@@ -73,6 +73,18 @@ public static class TrainingPlanner
             problem.CoverageLost(sessions), sessions, binding, status, problem.CoverageLost(greedy), earliest, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The training gate on <paramref name="date"/> with the sessions ending by then counted as completed.</summary>
+    public static double G2(TrainingPlanInput input, IEnumerable<ProposedSession> sessions, DateOnly date) =>
+        new TrainingPlanProblem(input).G2(sessions, date);
+
+    /// <summary>Staff-hours of core coverage the sessions take away on the days from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public static double CoverageLost(TrainingPlanInput input, IEnumerable<ProposedSession> sessions, DateOnly first, DateOnly last)
+    {
+        var problem = new TrainingPlanProblem(input);
+        var removed = problem.Removed(sessions);
+        return removed.Select((r, c) => input.Cells[c].Day >= first && input.Cells[c].Day <= last ? Math.Max(0, r - problem.Surplus[c]) : 0).Sum() / 2.0;
+    }
+
     /// <summary>
     /// What stops the target: with unlimited rooms and no floor, the working days left; with the floor lifted only, the
     /// training slots; otherwise the coverage.
