@@ -11,5 +11,5 @@ public sealed class TrainingPlanSettings
     public int TimeLimitSeconds { get; set; } = 30;
 
     /// <summary>How many weeks past the target date the earliest reachable date is searched.</summary>
-    public int SearchWeeks { get; set; } = 26;
+    public int SearchWeeks { get; set; } = 12;
 }

@@ -8,9 +8,9 @@ namespace Portal.Services.TrainingPlan;
 /// <summary>One week of the proposal: the coverage its sessions take away and the training gate at its Monday with them.</summary>
 public sealed record TrainingPlanWeek(DateOnly Monday, double CoverageLostStaffHours, double G2);
 
-/// <summary>A proposal to review: the plan, the employee numbers of its advisors, and week by week its effect.</summary>
+/// <summary>A proposal to review: the plan, the employee numbers of its advisors, and week by week its effect; the input it was made from.</summary>
 public sealed record TrainingPlanView(RegionSummary Region, TrainingPlanProposal Plan, IReadOnlyDictionary<int, string> EmployeeNumbers,
-    IReadOnlyList<TrainingPlanWeek> Weeks, double Threshold)
+    IReadOnlyList<TrainingPlanWeek> Weeks, double Threshold, TrainingPlanInput? Input = null)
 {
     public IReadOnlyList<string> Numbers(ProposedSession session) => [.. session.Advisors.Select(a => EmployeeNumbers[a]).Order(StringComparer.Ordinal)];
 }

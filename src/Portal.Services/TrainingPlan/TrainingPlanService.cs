@@ -52,7 +52,7 @@ public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFac
             weeks.Add(new TrainingPlanWeek(start, TrainingPlanner.CoverageLost(input, plan.Sessions, start, monday.AddDays(-1)),
                 TrainingPlanner.G2(input, plan.Sessions, monday)));
         }
-        return new TrainingPlanView(region, plan, numbers, weeks, input.Threshold);
+        return new TrainingPlanView(region, plan, numbers, weeks, input.Threshold, input);
     }
 
     /// <summary>
