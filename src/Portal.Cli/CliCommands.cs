@@ -29,6 +29,8 @@ internal static class CliCommands
         CoverageCommand.Create(cli),
         ReadinessCommand.Create(cli),
         RosterCommand.Create(cli),
+        Group("plan", "Propose a plan to review before saving it.",
+            PlanTrainingCommand.Create(cli)),
         Group("import", "Load a CSV file, all or nothing: every bad row is printed and nothing is written.",
             ImportAdvisorsCommand.Create(cli),
             ImportForecastCommand.Create(cli),

@@ -75,6 +75,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FluentValidation.IValidator<Users.UserForm>, Users.UserFormValidator>();
         services.AddOptions<Domain.Roster.RosterSettings>().BindConfiguration(Domain.Roster.RosterSettings.Section);
         services.AddScoped<Roster.RosterService>();
+        services.AddOptions<Domain.TrainingPlan.TrainingPlanSettings>().BindConfiguration(Domain.TrainingPlan.TrainingPlanSettings.Section);
+        services.AddScoped<TrainingPlan.TrainingPlanService>();
         return services;
     }
 }

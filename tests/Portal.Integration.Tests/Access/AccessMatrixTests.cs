@@ -22,6 +22,7 @@ using Portal.Services.Skills;
 using Portal.Services.Stats;
 using Portal.Services.Subcontracting;
 using Portal.Services.Training;
+using Portal.Services.TrainingPlan;
 using Portal.Services.Users;
 using Portal.Testing;
 
@@ -205,6 +206,8 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("SubcontractingService.DeleteAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("SubcontractingService.ListAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
         ("SubcontractingService.SaveAsync", "invalid: SiteId", "invalid: SiteId", "not found", "not found", "not found"),
+        ("TrainingPlanService.AcceptAsync", "saved", "saved", "not found", "not found", "not found"),
+        ("TrainingPlanService.ProposeAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
         ("TrainingSessionService.CalendarAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("TrainingSessionService.ChoicesAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("TrainingSessionService.GetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
@@ -727,6 +730,16 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "EnrolmentService.WithdrawAsync":
                     var withdrawn = await S<EnrolmentService>().WithdrawAsync(actor, target.EnrolmentId, -1, ct);
                     return Saved(withdrawn.Outcome, withdrawn.Errors);
+                case "TrainingPlanService.AcceptAsync":
+                    // An empty proposal for BPL: let through, nothing to create.
+                    var bplRegion = await S<RegionDirectory>().FindAsync(Actor.System, "BPL", Area.Training, ct);
+                    var empty = new Domain.TrainingPlan.TrainingPlanProposal("BPL", today, true, today, 1, 0, [], Domain.TrainingPlan.TrainingPlanBinding.None,
+                        Domain.TrainingPlan.TrainingPlanStatus.Greedy, 0, today, 0);
+                    var accepted = await S<TrainingPlanService>().AcceptAsync(actor, new TrainingPlanView(bplRegion!, empty, new Dictionary<int, string>(), [], 0.8), ct);
+                    return accepted.Outcome == TrainingOutcome.Saved ? "saved" : accepted.Outcome == TrainingOutcome.NotFound ? "not found" : accepted.Outcome.ToString();
+                case "TrainingPlanService.ProposeAsync":
+                    var trainingPlan = await S<TrainingPlanService>().ProposeAsync(actor, "BPL", today.AddDays(14), 1, null, ct);
+                    return trainingPlan is null ? "not found" : trainingPlan.Region.Code == "BPL" ? "with BPL" : "without BPL";
                 case "TrainingSessionService.CalendarAsync":
                     return await S<TrainingSessionService>().CalendarAsync(actor, "BPL", today.Year, today.Month, new SessionFilter(), ct) is null ? "not found" : "allowed";
                 case "TrainingSessionService.ChoicesAsync":

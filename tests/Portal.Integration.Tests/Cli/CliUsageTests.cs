@@ -39,6 +39,8 @@ public sealed class CliUsageTests : IDisposable
         { ["coverage"], ["--region", "--week", "--channel", "--json"] },
         { ["readiness"], ["--region", "--date", "--outlook", "--json"] },
         { ["roster"], ["--region", "--week", "--channel", "--seconds", "--out", "--apply", "--json"] },
+        { ["plan"], ["training"] },
+        { ["plan", "training"], ["--region", "--by", "--seconds", "--apply", "--json"] },
         { ["import"], ["advisors", "forecast", "shifts"] },
         { ["import", "advisors"], ["<FILE>"] },
         { ["import", "forecast"], ["<FILE>"] },

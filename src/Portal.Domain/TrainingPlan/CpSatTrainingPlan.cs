@@ -1,0 +1,210 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+using Portal.Domain.Time;
+
+namespace Portal.Domain.TrainingPlan;
+
+/// <summary>
+/// The CP-SAT model of a training plan by a date: a yes/no per candidate session (course, site, start day) and per
+/// advisor and session; rooms per site and day, seats per session, one session a day and the week limit per advisor,
+/// at most one session per course and advisor, the floor on every core half-hour, and enough advisors completing every
+/// missing course by the date. Minimises the coverage lost, then the sessions, the enrolments and how late the sessions end. Starts from the greedy plan.
+/// </summary>
+internal static class CpSatTrainingPlan
+{
+    // A half-hour of coverage lost costs more than the sessions a plan can add to avoid it, a session more than the
+    // seats it saves, a seat more than holding a session later: between equal plans, the one that ends sooner leaves
+    // the region a margin before its switch.
+    private const long LostWeight = 10_000_000;
+    private const long SessionWeight = 100_000;
+    private const long SeatWeight = 1_000;
+    private const long DayLaterWeight = 1;
+
+    public sealed record Outcome(IReadOnlyList<ProposedSession>? Sessions, bool Optimal);
+
+    private sealed record Candidate(PlanCourse Course, PlanSite Site, IReadOnlyList<DateOnly> Days);
+
+    public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, TimeSpan limit, int workers,
+        CancellationToken cancellationToken)
+    {
+        var input = problem.Input;
+        var model = new CpModel();
+        var candidates = new List<Candidate>();
+        var open = new List<BoolVar>();
+        var hinted = hint.Select(s => (s.CourseId, s.SiteId, s.Days[0])).ToHashSet();
+        var sitesUsed = input.Advisors.Where(a => a.MissingCourses.Count > 0).Select(a => a.SiteId).ToHashSet();
+        foreach (var site in input.Sites.Where(s => sitesUsed.Contains(s.Id)))
+        {
+            foreach (var course in input.Courses)
+            {
+                foreach (var days in problem.Patterns(course, by))
+                {
+                    if (days.Any(d => site.SessionsPerDay - site.Booked.GetValueOrDefault(d) <= 0))
+                    {
+                        continue;
+                    }
+                    candidates.Add(new Candidate(course, site, days));
+                    var v = model.NewBoolVar("");
+                    model.AddHint(v, hinted.Contains((course.Id, site.Id, days[0])) ? 1 : 0);
+                    open.Add(v);
+                }
+            }
+        }
+
+        var bySiteCourse = Enumerable.Range(0, candidates.Count).ToLookup(k => (candidates[k].Site.Id, candidates[k].Course.Id));
+        var seatsOf = Enumerable.Range(0, candidates.Count).Select(_ => new List<BoolVar>()).ToList();
+        var seatVars = new List<(int Advisor, int K, BoolVar X)>();
+        var removal = new List<BoolVar>[input.Cells.Count];
+        var hintRemoved = new int[input.Cells.Count];
+        var completing = new List<BoolVar>();
+        var objective = LinearExpr.NewBuilder();
+        var already = input.Advisors.Count(a => a.MissingCourses.Count == 0);
+        var hintedSeats = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId, s.SiteId, s.Days[0]))).ToHashSet();
+        var hintedComplete = hint.Where(s => s.LastDay <= by).SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
+
+        foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId)))
+        {
+            var byDay = new Dictionary<DateOnly, List<BoolVar>>();
+            var byWeek = new Dictionary<DateOnly, LinearExprBuilder>();
+            var coursesTaken = new List<BoolVar>();
+            foreach (var courseId in advisor.MissingCourses)
+            {
+                var seats = new List<BoolVar>();
+                foreach (var k in bySiteCourse[(advisor.SiteId, courseId)])
+                {
+                    var candidate = candidates[k];
+                    if (!problem.Available(advisor, candidate.Days, new HashSet<DateOnly>()))
+                    {
+                        continue;
+                    }
+                    var x = model.NewBoolVar("");
+                    var inHint = hintedSeats.Contains((advisor.Id, courseId, advisor.SiteId, candidate.Days[0]));
+                    model.AddHint(x, inHint ? 1 : 0);
+                    seats.Add(x);
+                    seatsOf[k].Add(x);
+                    seatVars.Add((advisor.Id, k, x));
+                    objective.AddTerm(x, SeatWeight);
+                    foreach (var d in candidate.Days)
+                    {
+                        if (!byDay.TryGetValue(d, out var onDay))
+                        {
+                            byDay[d] = onDay = [];
+                        }
+                        onDay.Add(x);
+                        var monday = LocalCalendar.MondayOf(d);
+                        if (!byWeek.TryGetValue(monday, out var week))
+                        {
+                            byWeek[monday] = week = LinearExpr.NewBuilder();
+                        }
+                        week.Add(x);
+                    }
+                    foreach (var c in problem.CellsOf(advisor, candidate.Days))
+                    {
+                        (removal[c] ??= []).Add(x);
+                        if (inHint)
+                        {
+                            hintRemoved[c]++;
+                        }
+                    }
+                }
+                var took = model.NewBoolVar("");
+                if (seats.Count > 0)
+                {
+                    model.Add(LinearExpr.Sum(seats) == took);
+                }
+                else
+                {
+                    model.Add(took == 0);
+                }
+                coursesTaken.Add(took);
+            }
+            foreach (var onDay in byDay.Values.Where(v => v.Count > 1))
+            {
+                model.AddAtMostOne(onDay);
+            }
+            foreach (var (monday, week) in byWeek)
+            {
+                var sunday = monday.AddDays(6);
+                var existing = advisor.TrainingDays.Count(d => d >= monday && d <= sunday);
+                model.Add(week <= Math.Max(0, input.MaxDaysPerWeek - existing));
+            }
+            var complete = model.NewBoolVar("");
+            foreach (var took in coursesTaken)
+            {
+                model.AddImplication(complete, took);
+            }
+            model.AddHint(complete, advisor.MissingCourses.All(c => hintedComplete.Contains((advisor.Id, c))) ? 1 : 0);
+            completing.Add(complete);
+        }
+
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            if (seatsOf[k].Count == 0)
+            {
+                model.Add(open[k] == 0);
+                continue;
+            }
+            model.Add(LinearExpr.Sum(seatsOf[k]) <= candidates[k].Course.Capacity * open[k]);
+            objective.AddTerm(open[k], SessionWeight + (DayLaterWeight * (candidates[k].Days[^1].DayNumber - input.From.DayNumber)));
+        }
+        foreach (var group in Enumerable.Range(0, candidates.Count)
+            .SelectMany(k => candidates[k].Days.Select(d => (k, d)))
+            .GroupBy(p => (candidates[p.k].Site.Id, p.d)))
+        {
+            var site = problem.Sites[group.Key.Item1];
+            var rooms = site.SessionsPerDay - site.Booked.GetValueOrDefault(group.Key.d);
+            if (group.Count() > rooms)
+            {
+                model.Add(LinearExpr.Sum(group.Select(p => open[p.k])) <= rooms);
+            }
+        }
+        model.Add(LinearExpr.Sum(completing) >= input.AdvisorsNeeded - already);
+
+        for (var c = 0; c < input.Cells.Count; c++)
+        {
+            if (removal[c] is not { } xs)
+            {
+                continue;
+            }
+            var sum = LinearExpr.Sum(xs);
+            if (problem.Budget[c] < xs.Count)
+            {
+                model.Add(sum <= problem.Budget[c]);
+            }
+            if (xs.Count > problem.Surplus[c])
+            {
+                var lost = model.NewIntVar(0, xs.Count, "");
+                model.Add(lost >= sum - problem.Surplus[c]);
+                model.AddHint(lost, Math.Max(0, hintRemoved[c] - problem.Surplus[c]));
+                objective.AddTerm(lost, LostWeight);
+            }
+        }
+        model.Minimize(objective);
+
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)}"),
+        };
+        CpSolverStatus status;
+        using (cancellationToken.Register(solver.StopSearch))
+        {
+            status = solver.Solve(model);
+        }
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return new Outcome(null, false);
+        }
+
+        var enrolled = Enumerable.Range(0, candidates.Count).Select(_ => new List<int>()).ToList();
+        foreach (var (advisorId, k, x) in seatVars.Where(s => solver.BooleanValue(s.X)))
+        {
+            enrolled[k].Add(advisorId);
+        }
+        var result = Enumerable.Range(0, candidates.Count).Where(k => enrolled[k].Count > 0)
+            .Select(k => new ProposedSession(candidates[k].Course.Id, candidates[k].Course.Code, candidates[k].Site.Id, candidates[k].Site.Code,
+                candidates[k].Days, candidates[k].Course.Capacity, enrolled[k]))
+            .OrderBy(s => s.Days[0]).ThenBy(s => s.Site, StringComparer.Ordinal).ThenBy(s => s.Course, StringComparer.Ordinal).ToList();
+        return new Outcome(result, status == CpSolverStatus.Optimal);
+    }
+}

@@ -1,0 +1,140 @@
+using Portal.Domain.TrainingPlan;
+
+namespace Portal.Domain.Tests.TrainingPlan;
+
+public class TrainingPlannerTests
+{
+    private static readonly DateOnly Monday = TrainingPlanBuilder.Monday;
+
+    private static TrainingPlanProposal Checked(TrainingPlanInput input)
+    {
+        var plan = TrainingPlanBuilder.Plan(input);
+        Assert.Empty(TrainingPlanChecker.Violations(input, plan));
+        return plan;
+    }
+
+    [Fact]
+    public void Both_advisors_are_trained_on_the_day_with_spare_staff_though_an_earlier_day_was_free()
+    {
+        // Monday cannot lose anyone; Tuesday can lose one at the cost of half an hour; Wednesday has two to spare.
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 1, capacity: 2)
+            .Cell(Monday, supply: 2, required: 2, 1, 2)
+            .Cell(Monday.AddDays(1), supply: 5, required: 5, 1, 2)
+            .Cell(Monday.AddDays(2), supply: 7, required: 5, 1, 2);
+        builder.Advisor(1, site: 1, 1);
+        builder.Advisor(2, site: 1, 1);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(2)));
+
+        Assert.True(plan.Reachable);
+        Assert.Equal(0.5, plan.GreedyCoverageLostStaffHours);
+        Assert.Equal(0, plan.CoverageLostStaffHours);
+        var session = Assert.Single(plan.Sessions);
+        Assert.Equal([Monday.AddDays(2)], session.Days);
+        Assert.Equal([1, 2], session.Advisors.Order());
+        Assert.Equal(1.0, plan.G2AtTarget);
+    }
+
+    [Fact]
+    public void Too_few_rooms_before_the_date_binds_and_the_earliest_date_is_the_day_a_third_room_is_free()
+    {
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 1, capacity: 1);
+        builder.Advisor(1, site: 1, 1);
+        builder.Advisor(2, site: 1, 1);
+        builder.Advisor(3, site: 1, 1);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(1)));
+
+        Assert.False(plan.Reachable);
+        Assert.Equal(TrainingPlanBinding.TrainingSlots, plan.Binding);
+        Assert.Equal(Monday.AddDays(2), plan.EarliestDate);
+        Assert.Equal(3, plan.Sessions.Count);
+        Assert.Equal(2 / 3.0, plan.G2AtTarget, 6);
+    }
+
+    [Fact]
+    public void A_core_half_hour_that_cannot_lose_anyone_before_the_date_binds_as_coverage()
+    {
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 1, capacity: 5)
+            .Cell(Monday, supply: 4, required: 5, 1)
+            .Cell(Monday.AddDays(1), supply: 4, required: 5, 1)
+            .Cell(Monday.AddDays(2), supply: 6, required: 5, 1);
+        builder.Advisor(1, site: 1, 1);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(1)));
+
+        Assert.False(plan.Reachable);
+        Assert.Equal(TrainingPlanBinding.Coverage, plan.Binding);
+        Assert.Equal(Monday.AddDays(2), plan.EarliestDate);
+    }
+
+    [Fact]
+    public void A_three_day_course_cannot_fit_two_working_days_and_working_days_bind()
+    {
+        var builder = new TrainingPlanBuilder().Site(1, sessionsPerDay: 4).Course(1, days: 3, capacity: 10);
+        builder.Advisor(1, site: 1, 1);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(1)));
+
+        Assert.False(plan.Reachable);
+        Assert.Equal(TrainingPlanBinding.WorkingDays, plan.Binding);
+        Assert.Equal(Monday.AddDays(2), plan.EarliestDate);
+        Assert.Equal(0, plan.G2AtTarget);
+    }
+
+    [Fact]
+    public void Christmas_day_is_skipped_so_the_three_rooms_are_Thursday_Saturday_and_Monday()
+    {
+        var builder = new TrainingPlanBuilder { From = new DateOnly(2026, 12, 24), Threshold = 0.75 }.Site(1).Course(1, days: 1, capacity: 1);
+        for (var i = 1; i <= 4; i++)
+        {
+            builder.Advisor(i, site: 1, 1);
+        }
+
+        var plan = Checked(builder.Input(target: new DateOnly(2026, 12, 28)));
+
+        Assert.True(plan.Reachable);
+        Assert.Equal([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 28)],
+            plan.Sessions.Select(s => s.Days[0]).Order());
+    }
+
+    [Fact]
+    public void An_advisor_with_two_training_days_this_week_takes_only_one_more_that_week()
+    {
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 2, capacity: 10);
+        var advisor = builder.Advisor(1, site: 1, 1);
+        advisor.TrainingDays.UnionWith([Monday, Monday.AddDays(1)]);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(4)));
+
+        Assert.False(plan.Reachable);
+        Assert.Equal(TrainingPlanBinding.WorkingDays, plan.Binding);
+        Assert.Equal(Monday.AddDays(7), plan.EarliestDate);
+        Assert.Equal([Monday.AddDays(5), Monday.AddDays(7)], Assert.Single(plan.Sessions).Days);
+    }
+
+    [Fact]
+    public void A_four_day_course_holds_three_days_in_one_week_and_the_fourth_the_next()
+    {
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 4, capacity: 10);
+        builder.Advisor(1, site: 1, 1);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(14)));
+
+        Assert.True(plan.Reachable);
+        var days = Assert.Single(plan.Sessions).Days;
+        Assert.Equal(3, days.Count(d => d < Monday.AddDays(7)));
+        Assert.Equal(Monday.AddDays(7), days[^1]);
+    }
+
+    [Fact]
+    public void An_absent_advisor_is_trained_after_the_absence()
+    {
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 1, capacity: 10);
+        builder.Advisor(1, site: 1, 1).Absent.UnionWith([Monday, Monday.AddDays(1)]);
+
+        var plan = Checked(builder.Input(target: Monday.AddDays(4)));
+
+        Assert.Equal([Monday.AddDays(2)], Assert.Single(plan.Sessions).Days);
+    }
+}
