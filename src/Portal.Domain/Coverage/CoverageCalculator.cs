@@ -21,14 +21,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
     public IReadOnlyList<CoverageDay> Compute(CoverageInputs inputs, DateOnly firstDay, int days)
     {
         var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
-        var absent = new HashSet<(int, DateOnly)>();
-        foreach (var absence in inputs.Absences)
-        {
-            for (var day = absence.FirstDay; day <= absence.LastDay; day = day.AddDays(1))
-            {
-                absent.Add((absence.AdvisorId, day));
-            }
-        }
+        var absent = AbsentDays(inputs);
 
         var result = new List<CoverageDay>(days);
         var carried = (Contacts: 0.0, Workload: 0.0);
@@ -46,6 +39,38 @@ public sealed class CoverageCalculator(LocalCalendar calendar)
             result.Add(new CoverageDay(date, cells));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Days already computed, counted again after a change of shifts: a shift moves supply, never demand, so each cell
+    /// keeps its demand and requirement and only its supply is counted from <paramref name="inputs"/> (which need no
+    /// demand). Computing a day alone would not do: email carries a closed day's e-mails to the next open one.
+    /// </summary>
+    public static IReadOnlyList<CoverageDay> Resupply(CoverageInputs inputs, IEnumerable<CoverageDay> days)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(days);
+        var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
+        var absent = AbsentDays(inputs);
+        return days.Select(day =>
+            {
+                var onShift = ShiftGroups(inputs, day.Date, shiftsByDate[day.Date].Concat(shiftsByDate[day.Date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
+                return new CoverageDay(day.Date, day.Cells.Select(c => Cell(inputs, c.Interval, (c.Contacts, c.AverageHandlingSeconds, c.Requirement), onShift)).ToList());
+            })
+            .ToList();
+    }
+
+    private static HashSet<(int, DateOnly)> AbsentDays(CoverageInputs inputs)
+    {
+        var absent = new HashSet<(int, DateOnly)>();
+        foreach (var absence in inputs.Absences)
+        {
+            for (var day = absence.FirstDay; day <= absence.LastDay; day = day.AddDays(1))
+            {
+                absent.Add((absence.AdvisorId, day));
+            }
+        }
+        return absent;
     }
 
     private enum Availability
