@@ -18,6 +18,12 @@ public class Advisor : IVersioned
     public int WorkingTimePercent { get; set; } = 100;
 
     public bool Active { get; set; } = true;
+
+    /// <summary>The advisor's team within the site (a short name such as "Équipe 3"), or null when not in a team.</summary>
+    public string? Team { get; set; }
+
+    /// <summary>The longest team name kept.</summary>
+    public const int TeamMaxLength = 40;
     public List<AdvisorSkill> Skills { get; set; } = [];
     public int Version { get; set; }
 

@@ -27,14 +27,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar, bool groupShifts 
     {
         var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
         var patternsByDate = inputs.ShiftGroups.ToLookup(p => p.Shift.Date);
-        var absent = new HashSet<(int, DateOnly)>();
-        foreach (var absence in inputs.Absences)
-        {
-            for (var day = absence.FirstDay; day <= absence.LastDay; day = day.AddDays(1))
-            {
-                absent.Add((absence.AdvisorId, day));
-            }
-        }
+        var absent = AbsentDays(inputs);
 
         var result = new List<CoverageDay>(days);
         var carried = (Contacts: 0.0, Workload: 0.0);
@@ -43,7 +36,7 @@ public sealed class CoverageCalculator(LocalCalendar calendar, bool groupShifts 
             var date = firstDay.AddDays(d);
             var intervals = calendar.IntervalsOf(date);
             var demand = DemandOf(inputs, date, intervals, ref carried);
-            var onShift = ShiftGroups(inputs, shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
+            var onShift = ShiftGroups(inputs, shiftsByDate[date].Concat(shiftsByDate[date.AddDays(-1)].Where(s => s.End <= s.Start)), absent, groupShifts);
             onShift.AddRange(patternsByDate[date].Concat(patternsByDate[date.AddDays(-1)].Where(p => p.Shift.End <= p.Shift.Start))
                 .Select(p => (p.Shift, Availability.Available, p.Count)));
             var cells = new CoverageCell[intervals.Count];
@@ -54,6 +47,41 @@ public sealed class CoverageCalculator(LocalCalendar calendar, bool groupShifts 
             result.Add(new CoverageDay(date, cells));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Days already computed, counted again after a change of shifts: a shift moves supply, never demand, so each cell
+    /// keeps its demand and requirement and only its supply is counted from <paramref name="inputs"/> (which need no
+    /// demand). Computing a day alone would not do: email carries a closed day's e-mails to the next open one.
+    /// </summary>
+    public static IReadOnlyList<CoverageDay> Resupply(CoverageInputs inputs, IEnumerable<CoverageDay> days)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(days);
+        var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
+        var patternsByDate = inputs.ShiftGroups.ToLookup(p => p.Shift.Date);
+        var absent = AbsentDays(inputs);
+        return days.Select(day =>
+            {
+                var onShift = ShiftGroups(inputs, shiftsByDate[day.Date].Concat(shiftsByDate[day.Date.AddDays(-1)].Where(s => s.End <= s.Start)), absent);
+                onShift.AddRange(patternsByDate[day.Date].Concat(patternsByDate[day.Date.AddDays(-1)].Where(p => p.Shift.End <= p.Shift.Start))
+                    .Select(p => (p.Shift, Availability.Available, p.Count)));
+                return new CoverageDay(day.Date, day.Cells.Select(c => Cell(inputs, c.Interval, (c.Contacts, c.AverageHandlingSeconds, c.Requirement), onShift)).ToList());
+            })
+            .ToList();
+    }
+
+    private static HashSet<(int, DateOnly)> AbsentDays(CoverageInputs inputs)
+    {
+        var absent = new HashSet<(int, DateOnly)>();
+        foreach (var absence in inputs.Absences)
+        {
+            for (var day = absence.FirstDay; day <= absence.LastDay; day = day.AddDays(1))
+            {
+                absent.Add((absence.AdvisorId, day));
+            }
+        }
+        return absent;
     }
 
     private enum Availability
@@ -68,8 +96,8 @@ public sealed class CoverageCalculator(LocalCalendar calendar, bool groupShifts 
     /// The day's shifts counted by hours and availability: advisors share a few shift patterns, so the intervals are
     /// tested against a handful of groups rather than against every shift.
     /// </summary>
-    private List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs,
-        IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent)
+    private static List<(PlannedShift Shift, Availability Availability, int Count)> ShiftGroups(CoverageInputs inputs,
+        IEnumerable<PlannedShift> shifts, HashSet<(int, DateOnly)> absent, bool groupShifts = true)
     {
         // A training day or an absence removes the advisor whatever the skills; they are named first. A shift
         // belongs to the day it starts: a night shift is judged on that day's training and absence, whole.

@@ -203,6 +203,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("SiteId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -218,6 +222,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("LastName", "FirstName");
 
                     b.HasIndex("SiteId", "Active");
+
+                    b.HasIndex("SiteId", "Team");
 
                     b.ToTable("Advisors");
                 });

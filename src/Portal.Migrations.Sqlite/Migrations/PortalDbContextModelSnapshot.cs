@@ -189,6 +189,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -204,6 +208,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("LastName", "FirstName");
 
                     b.HasIndex("SiteId", "Active");
+
+                    b.HasIndex("SiteId", "Team");
 
                     b.ToTable("Advisors");
                 });

@@ -22,10 +22,10 @@ public sealed class AdvisorExportService(IDbContextFactory<PortalDbContext> dbFa
             var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
             var advisors = await db.Advisors.AsNoTracking()
                 .Where(a => readable == null || readable.Contains(a.Site!.RegionId))
-                .Select(a => new { a.EmployeeNumber, a.LastName, a.FirstName, Site = a.Site!.Name, a.WorkingTimePercent, a.Active, a.Skills })
+                .Select(a => new { a.EmployeeNumber, a.LastName, a.FirstName, Site = a.Site!.Name, a.WorkingTimePercent, a.Active, a.Skills, a.Team })
                 .ToListAsync(cancellationToken);
             rows.AddRange(advisors.OrderBy(a => a.EmployeeNumber, StringComparer.Ordinal).Select(a => (IReadOnlyList<object?>)
-                [a.EmployeeNumber, a.LastName, a.FirstName, a.Site, a.WorkingTimePercent, a.Active, AdvisorFile.FormatSkills(a.Skills, skills)]));
+                [a.EmployeeNumber, a.LastName, a.FirstName, a.Site, a.WorkingTimePercent, a.Active, AdvisorFile.FormatSkills(a.Skills, skills), a.Team]));
         }
         await CsvTable.WriteAsync(output, new FileTable([.. AdvisorFile.Columns.Columns.Select(c => c.Name)], rows), cancellationToken);
         return rows.Count;

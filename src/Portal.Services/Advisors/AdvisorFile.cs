@@ -14,9 +14,10 @@ namespace Portal.Services.Advisors;
 
 /// <summary>
 /// The advisor file, read by the import and written by the export in the same format, so that an exported file
-/// imported again changes nothing: <c>employeeNumber;lastName;firstName;site;workingTimePercent;active;skills</c>.
+/// imported again changes nothing: <c>employeeNumber;lastName;firstName;site;workingTimePercent;active;skills;team</c>.
 /// <c>site</c> is an in-house site's exact name, <c>active</c> is <c>true|false|oui|non</c>, <c>skills</c> lists
-/// <c>CODE:level</c> pairs separated by commas. A known employee number updates that advisor (the listed skills get
+/// <c>CODE:level</c> pairs separated by commas, <c>team</c> is the team within the site (optional: a file without the
+/// column leaves every team as it is, an empty cell takes the advisor out of any team). A known employee number updates that advisor (the listed skills get
 /// their level, the others are kept); a new one creates the advisor. Each row passes the rules the advisor form and
 /// the skill form pass (<see cref="NewAdvisorValidator"/>, <see cref="SkillChangeValidator"/>): a level goes down only
 /// on the advisor's page, where a reason is given.
@@ -31,11 +32,13 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
         new FileColumn("site", true),
         new FileColumn("workingTimePercent", true, "tempsDeTravail", "workingTime"),
         new FileColumn("active", true, "actif"),
-        new FileColumn("skills", false, "compétences"));
+        new FileColumn("skills", false, "compétences"),
+        new FileColumn("team", false, "équipe"));
 
     private const int LoadBatch = 500;
 
-    internal sealed record Row(NewAdvisor Advisor, Site Site, bool Active, IReadOnlyList<(Skill Skill, ProficiencyLevel Level)> Skills);
+    /// <param name="HasTeam">Whether the file has the team column; without it the advisor's team is kept.</param>
+    internal sealed record Row(NewAdvisor Advisor, Site Site, bool Active, IReadOnlyList<(Skill Skill, ProficiencyLevel Level)> Skills, bool HasTeam);
 
     private sealed record Existing(int Id, int RegionId, int Version, IReadOnlyDictionary<int, ProficiencyLevel> Levels);
 
@@ -78,10 +81,11 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
         {
             return Refuse("AdvisorImport_WorkingTime", line["workingTimePercent"]);
         }
-        var form = new NewAdvisor(number, line["lastName"], line["firstName"], 0, workingTime);
+        var form = new NewAdvisor(number, line["lastName"], line["firstName"], 0, workingTime, line["team"]);
         // The site is checked below against the sites the user may change; the form's other rules apply as they are.
         if (advisorRules.Validate(form, o => o.IncludeProperties(
-                nameof(NewAdvisor.EmployeeNumber), nameof(NewAdvisor.LastName), nameof(NewAdvisor.FirstName), nameof(NewAdvisor.WorkingTimePercent)))
+                nameof(NewAdvisor.EmployeeNumber), nameof(NewAdvisor.LastName), nameof(NewAdvisor.FirstName), nameof(NewAdvisor.WorkingTimePercent),
+                nameof(NewAdvisor.Team)))
             is { IsValid: false } invalid)
         {
             return (null, Messages.Format(invalid.Errors[0].ErrorMessage));
@@ -120,7 +124,7 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
             return Refuse("AdvisorImport_Duplicate", number, first);
         }
         firstRowOf[number] = line.Number;
-        return (new Row(form with { LastName = form.LastName.Trim(), FirstName = form.FirstName.Trim(), SiteId = site.Id }, site, active.Value, levels), null);
+        return (new Row(form with { LastName = form.LastName.Trim(), FirstName = form.FirstName.Trim(), SiteId = site.Id }, site, active.Value, levels, line.Has("team")), null);
     }
 
     private (List<(Skill, ProficiencyLevel)> Levels, string? Error) ParseSkills(string cell, string number, Existing? existing)
@@ -199,12 +203,17 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
     private bool Apply(Advisor advisor, Row row)
     {
         var changed = advisor.LastName != row.Advisor.LastName || advisor.FirstName != row.Advisor.FirstName || advisor.SiteId != row.Site.Id
-                      || advisor.WorkingTimePercent != row.Advisor.WorkingTimePercent || advisor.Active != row.Active;
+                      || advisor.WorkingTimePercent != row.Advisor.WorkingTimePercent || advisor.Active != row.Active
+                      || (row.HasTeam && advisor.Team != row.Advisor.TeamName);
         advisor.LastName = row.Advisor.LastName;
         advisor.FirstName = row.Advisor.FirstName;
         advisor.SiteId = row.Site.Id;
         advisor.WorkingTimePercent = row.Advisor.WorkingTimePercent;
         advisor.Active = row.Active;
+        if (row.HasTeam)
+        {
+            advisor.Team = row.Advisor.TeamName;
+        }
         foreach (var (skill, level) in row.Skills)
         {
             // The row was checked against the skill form's rules: a lowering never reaches here.
@@ -221,6 +230,7 @@ internal sealed class AdvisorFile(Actor actor, IValidator<NewAdvisor> advisorRul
         advisor.WorkingTimePercent,
         advisor.Active,
         Skills = FormatSkills(advisor.Skills, skillsById),
+        advisor.Team,
     };
 
     /// <summary>The <c>skills</c> cell: <c>CODE:level</c> pairs ordered by code, separated by commas.</summary>

@@ -25,6 +25,9 @@ public sealed record AdvisorProfile(
     /// <summary>The advisor's site, for the edit form.</summary>
     public int SiteId { get; init; }
 
+    /// <summary>The advisor's team within the site, if any.</summary>
+    public string? Team { get; init; }
+
     /// <summary>The in-house sites the advisor may be moved to: those of the regions the user may change.</summary>
     public IReadOnlyList<Choice> Sites { get; init; } = [];
 }

@@ -62,11 +62,11 @@ public sealed class AdvisorProfileService(
         var advisor = new Advisor
         {
             EmployeeNumber = number, LastName = form.LastName.Trim(), FirstName = form.FirstName.Trim(), SiteId = site.Id,
-            WorkingTimePercent = form.WorkingTimePercent, Active = true,
+            WorkingTimePercent = form.WorkingTimePercent, Active = true, Team = form.TeamName,
         };
         db.Advisors.Add(advisor);
         AuditLog.Record(db, actor, clock, AuditEntities.Advisor, number, site.RegionId, "Create", null,
-            new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent, advisor.Active });
+            new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent, advisor.Team, advisor.Active });
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Saved;
     }
@@ -99,15 +99,16 @@ public sealed class AdvisorProfileService(
             return new SkillChangeResult(SaveOutcome.Invalid, new Dictionary<string, string> { [nameof(AdvisorDetails.SiteId)] = "Capacity_SiteRequired" });
         }
         var regionBefore = advisor.Site.RegionId;
-        var before = new { advisor.LastName, advisor.FirstName, Site = advisor.Site.Name, advisor.WorkingTimePercent };
+        var before = new { advisor.LastName, advisor.FirstName, Site = advisor.Site.Name, advisor.WorkingTimePercent, advisor.Team };
         advisor.LastName = form.LastName.Trim();
         advisor.FirstName = form.FirstName.Trim();
         advisor.SiteId = site.Id;
         advisor.WorkingTimePercent = form.WorkingTimePercent;
+        advisor.Team = form.AsNew().TeamName;
         db.Entry(advisor).State = EntityState.Modified;
         advisor.Version = form.Version;
         AuditLog.Record(db, actor, clock, AuditEntities.Advisor, number, site.RegionId, "Update", before,
-            new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent });
+            new { advisor.LastName, advisor.FirstName, Site = site.Name, advisor.WorkingTimePercent, advisor.Team });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -169,7 +170,7 @@ public sealed class AdvisorProfileService(
         var number = employeeNumber.ToUpperInvariant();
         var advisor = await db.Advisors.AsNoTracking()
             .Where(a => a.EmployeeNumber == number)
-            .Select(a => new { a.Id, a.Version, a.EmployeeNumber, a.FirstName, a.LastName, a.SiteId, a.Site!.RegionId, Region = a.Site.Region!.Code, Site = a.Site.Name, a.WorkingTimePercent, a.Active })
+            .Select(a => new { a.Id, a.Version, a.EmployeeNumber, a.FirstName, a.LastName, a.SiteId, a.Site!.RegionId, Region = a.Site.Region!.Code, Site = a.Site.Name, a.WorkingTimePercent, a.Active, a.Team })
             .SingleOrDefaultAsync(cancellationToken);
         if (advisor is null || !AccessRules.CanRead(actor, Area.Advisors, advisor.RegionId))
         {
@@ -204,6 +205,7 @@ public sealed class AdvisorProfileService(
         {
             SeesShifts = seesShifts,
             SiteId = advisor.SiteId,
+            Team = advisor.Team,
             Sites = await db.Sites.AsNoTracking().Where(Domain.Sites.Site.InHouse).OrderBy(s => s.Name)
                 .Select(s => new { s.Id, s.Name, s.RegionId }).ToListAsync(cancellationToken) is var all
                 ? all.Where(s => AccessRules.CanChange(actor, Area.Advisors, s.RegionId)).Select(s => new Choice(s.Id, s.Name)).ToList()

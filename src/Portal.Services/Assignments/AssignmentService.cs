@@ -51,6 +51,11 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
         {
             advisors = advisors.Where(a => a.Skills.Any(s => s.SkillId == skillId && s.Level >= Domain.Skills.Certification.Threshold));
         }
+        if (!string.IsNullOrWhiteSpace(filter.Team))
+        {
+            var team = filter.Team.Trim();
+            advisors = advisors.Where(a => a.Team == team);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var search = filter.Search.Trim();
@@ -58,7 +63,7 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
         }
         var total = await advisors.CountAsync(cancellationToken);
         var page = await advisors.OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
-            .Select(a => new { a.Id, a.EmployeeNumber, a.FirstName, a.LastName, Site = a.Site!.Name, a.WorkingTimePercent })
+            .Select(a => new { a.Id, a.EmployeeNumber, a.FirstName, a.LastName, Site = a.Site!.Name, a.WorkingTimePercent, a.Team })
             .ToListAsync(cancellationToken);
         var ids = page.Select(a => a.Id).ToList();
         var shifts = (await db.Shifts.AsNoTracking().Where(s => ids.Contains(s.AdvisorId) && s.Date >= monday && s.Date <= sunday)
@@ -75,7 +80,7 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
             .ToLookup(a => a.AdvisorId);
         var rows = page.Select(a => new PlannerRow(a.Id, a.EmployeeNumber, $"{a.FirstName} {a.LastName}", a.Site, a.WorkingTimePercent,
                 Enumerable.Range(0, 7).Select(i => monday.AddDays(i)).Select(day => new PlannerDay(day, shifts[(a.Id, day)].ToList(),
-                    training[(a.Id, day)].FirstOrDefault(), absences[a.Id].FirstOrDefault(x => x.Covers(day))?.Kind)).ToList()))
+                    training[(a.Id, day)].FirstOrDefault(), absences[a.Id].FirstOrDefault(x => x.Covers(day))?.Kind)).ToList(), a.Team))
             .ToList();
 
         var published = await db.PublishedWeeks.AsNoTracking().Where(w => w.RegionId == region.Id && w.Monday == monday)
@@ -84,8 +89,15 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
             .OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
         var skills = await db.Skills.AsNoTracking().OrderBy(s => s.Id).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
         var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Id).Select(c => new Choice(c.Id, c.Code)).ToListAsync(cancellationToken);
-        return new PlannerWeek(region, monday, published is not null, published, total, rows, sites, skills, channels);
+        var teams = (await RegionAdvisors(db, region.Id).Where(a => a.Team != null)
+                .Select(a => new { a.SiteId, Site = a.Site!.Name, a.Team }).Distinct().ToListAsync(cancellationToken))
+            .OrderBy(t => t.Site, StringComparer.CurrentCulture).ThenBy(t => t.Team, TeamOrder)
+            .Select(t => new TeamChoice(t.SiteId, t.Site, t.Team!)).ToList();
+        return new PlannerWeek(region, monday, published is not null, published, total, rows, sites, skills, channels, teams);
     }
+
+    // "Équipe 2" before "Équipe 10".
+    private static readonly StringComparer TeamOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering);
 
     /// <summary>Creates a shift, or moves one (the form's <see cref="ShiftForm.Id"/> and version), under every planning rule.</summary>
     public async Task<PlanningResult> SaveAsync(Actor actor, ShiftForm form, CancellationToken cancellationToken = default)

@@ -3,8 +3,14 @@ using Portal.Services.Regions;
 
 namespace Portal.Services.Assignments;
 
-/// <summary>What the planner filters its rows by (query string of the page): a site, a skill held at level 2 or more.</summary>
-public sealed record PlannerFilter(int? SiteId = null, int? SkillId = null, string? Search = null);
+/// <summary>
+/// What the planner filters its rows by (query string of the page): a site, a skill held at level 2 or more, a team (by
+/// its name, within the site when one is chosen: team names repeat from site to site), a name or employee number.
+/// </summary>
+public sealed record PlannerFilter(int? SiteId = null, int? SkillId = null, string? Search = null, string? Team = null);
+
+/// <summary>A team the planner offers: its site and its name.</summary>
+public sealed record TeamChoice(int SiteId, string Site, string Team);
 
 /// <summary>A shift as the planner and the advisor's page show it.</summary>
 public sealed record ShiftView(int Id, int Version, int AdvisorId, DateOnly Date, TimeOnly Start, TimeOnly End, int ChannelId, string Channel,
@@ -14,7 +20,8 @@ public sealed record ShiftView(int Id, int Version, int AdvisorId, DateOnly Date
 public sealed record PlannerDay(DateOnly Date, IReadOnlyList<ShiftView> Shifts, string? Training, AbsenceKind? Absence);
 
 /// <summary>One advisor's row of the planner: seven days from Monday.</summary>
-public sealed record PlannerRow(int AdvisorId, string EmployeeNumber, string Name, string Site, int WorkingTimePercent, IReadOnlyList<PlannerDay> Days)
+public sealed record PlannerRow(int AdvisorId, string EmployeeNumber, string Name, string Site, int WorkingTimePercent, IReadOnlyList<PlannerDay> Days,
+    string? Team = null)
 {
     public double PlannedHours => Days.SelectMany(d => d.Shifts).Sum(s => s.Hours());
 }
@@ -24,7 +31,8 @@ public sealed record PlannerRow(int AdvisorId, string EmployeeNumber, string Nam
 /// week is published, and what the filters and dialogs offer.
 /// </summary>
 public sealed record PlannerWeek(RegionSummary Region, DateOnly Monday, bool Published, DateTime? PublishedAtUtc, int TotalRows,
-    IReadOnlyList<PlannerRow> Rows, IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Skills, IReadOnlyList<Choice> Channels);
+    IReadOnlyList<PlannerRow> Rows, IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Skills, IReadOnlyList<Choice> Channels,
+    IReadOnlyList<TeamChoice> Teams);
 
 /// <summary>How a planning change ended: saved, refused by the rules (with every refusal), in conflict, or not found.</summary>
 public sealed record PlanningResult(SaveOutcome Outcome, IReadOnlyList<PlanningRefusal> Refusals, IReadOnlyDictionary<string, string> Errors,

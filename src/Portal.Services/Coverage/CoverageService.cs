@@ -56,6 +56,39 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>
+    /// A week's coverage again after shifts changed on some days: those days, and each next day a night shift reaches,
+    /// get their supply counted anew (<see cref="CoverageCalculator.Resupply"/>; shifts move no demand), the other days
+    /// are kept as they were. Null when the actor may not read the region's coverage.
+    /// </summary>
+    public async Task<CoverageView?> RefreshDaysAsync(Actor actor, CoverageView view, IReadOnlyCollection<DateOnly> changedDays,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(changedDays);
+        var region = await regions.FindAsync(actor, view.Region.Code, Area.Coverage, cancellationToken);
+        if (region is null)
+        {
+            return null;
+        }
+        var touched = changedDays.SelectMany(d => new[] { d, d.AddDays(1) }).ToHashSet();
+        var days = view.Days.Where(d => touched.Contains(d.Date)).ToList();
+        if (days.Count == 0)
+        {
+            return view;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.RequiredSkills)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Code == view.Channel.Code, cancellationToken);
+        if (channel is null)
+        {
+            return null;
+        }
+        var inputs = await LoadInputsAsync(db, region.Id, channel, days[0].Date, days[^1].Date, cancellationToken, withDemand: false);
+        var fresh = CoverageCalculator.Resupply(inputs, days).ToDictionary(d => d.Date);
+        return view with { Days = view.Days.Select(d => fresh.GetValueOrDefault(d.Date, d)).ToList() };
+    }
+
+    /// <summary>
     /// The most staff a channel asks of a region in any interval of a week (the requirement side of coverage only,
     /// no personal data): what the advisors certified in the channel's skills have to reach.
     /// </summary>
@@ -84,7 +117,7 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     /// (any days, the readiness outlook reads seventeen weeks at once), read in a few set queries.
     /// </summary>
     internal static async Task<CoverageInputs> LoadInputsAsync(PortalDbContext db, int regionId, Channel channel, DateOnly monday, DateOnly sunday,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool withDemand = true)
     {
         var regionEntity = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
 
@@ -129,7 +162,7 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
         {
             Region = regionEntity,
             Channel = channel,
-            Demand = await DemandAsync(db, regionEntity, channel, monday, sunday, cancellationToken),
+            Demand = withDemand ? await DemandAsync(db, regionEntity, channel, monday, sunday, cancellationToken) : new Dictionary<DateTime, (double, double)>(),
             Shifts = shifts,
             Certified = certified,
             TrainingDays = training.Select(t => (t.AdvisorId, t.Date)).ToHashSet(),

@@ -132,15 +132,24 @@ internal sealed class DemoBuilder
         for (var s = 0; s < sites.Count; s++)
         {
             var onSite = s == sites.Count - 1 ? count - advisors.Count : (int)Math.Round(count * weights[s] / total);
+            var teams = TeamCount(onSite);
             for (var i = 0; i < onSite; i++)
             {
-                advisors.Add(NewAdvisor(sites[s]));
+                var advisor = NewAdvisor(sites[s]);
+                // Teams are dealt in turn, not drawn: the random sequence, and so every other demo figure, stays as it was.
+                advisor.Team = TeamName((i % teams) + 1);
+                advisors.Add(advisor);
             }
             sites[s].Seats = (int)Math.Ceiling(onSite * 0.85);
         }
         data.Advisors.AddRange(advisors);
         return advisors;
     }
+
+    /// <summary>Teams of at most <see cref="DemoCatalog.LargestTeam"/> advisors, as many as that needs.</summary>
+    internal static int TeamCount(int advisorsOnSite) => Math.Max(1, (advisorsOnSite + DemoCatalog.LargestTeam - 1) / DemoCatalog.LargestTeam);
+
+    internal static string TeamName(int number) => $"Équipe {number}";
 
     private Advisor NewAdvisor(Site site)
     {

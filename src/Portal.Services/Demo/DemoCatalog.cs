@@ -12,6 +12,9 @@ internal static class DemoCatalog
 
     public const int CustomersPerAdvisor = 1000;
 
+    /// <summary>The largest team of a site; a site's advisors are shared evenly among as few teams as that allows.</summary>
+    public const int LargestTeam = 18;
+
     public static readonly RegionFact[] Regions =
     [
         new("NC", "Normandie-Centre", 1_250_000, 8, 4, 2, 0.92, 0.00,

@@ -10,6 +10,9 @@ public sealed class CsvRow(int number, IReadOnlyDictionary<string, string> cells
 
     /// <summary>The trimmed value of a column of the file format, empty when the file leaves it out.</summary>
     public string this[string column] => cells.GetValueOrDefault(column, "");
+
+    /// <summary>Whether the file has the column: an optional column left out is not a column left empty.</summary>
+    public bool Has(string column) => cells.ContainsKey(column);
 }
 
 /// <summary>

@@ -84,7 +84,18 @@ internal sealed class CoverageBuilder
         return this;
     }
 
-    public IReadOnlyList<CoverageDay> Compute(DateOnly firstDay, int days = 1)
+    public IReadOnlyList<CoverageDay> Compute(DateOnly firstDay, int days = 1) =>
+        new CoverageCalculator(LocalCalendar.Paris).Compute(Inputs(firstDay, days), firstDay, days);
+
+    /// <summary>The supply of days already computed, counted again from the shifts as they are now (no demand read).</summary>
+    public IReadOnlyList<CoverageDay> Resupply(IEnumerable<CoverageDay> days) =>
+        CoverageCalculator.Resupply(new CoverageInputs
+        {
+            Region = region, Channel = channel, Demand = new Dictionary<DateTime, (double, double)>(), Shifts = shifts, Certified = certified,
+            TrainingDays = training, Absences = absences, Capacities = capacities,
+        }, days);
+
+    private CoverageInputs Inputs(DateOnly firstDay, int days)
     {
         var demand = new Dictionary<DateTime, (double, double)>();
         for (var day = firstDay.AddDays(-1); day <= firstDay.AddDays(days); day = day.AddDays(1))
@@ -94,12 +105,11 @@ internal sealed class CoverageBuilder
                 demand[interval.StartUtc] = (exceptions.GetValueOrDefault(interval.StartUtc, contactsPerInterval), channel.AverageHandlingSeconds);
             }
         }
-        var inputs = new CoverageInputs
+        return new CoverageInputs
         {
             Region = region, Channel = channel, Demand = demand, Shifts = shifts, Certified = certified,
             TrainingDays = training, Absences = absences, Capacities = capacities,
         };
-        return new CoverageCalculator(LocalCalendar.Paris).Compute(inputs, firstDay, days);
     }
 
     public static CoverageCell At(IReadOnlyList<CoverageDay> days, DateOnly date, string time) =>

@@ -397,3 +397,47 @@ public class CoverageEdgeTests
         Assert.Equal(CoverageStatus.Understaffed, cell.Status);
     }
 }
+
+/// <summary>Counting a day's supply again after its shifts changed, as the planner does, without sizing its demand again.</summary>
+public class CoverageResupplyTests
+{
+    private static readonly DateOnly Saturday = new(2026, 11, 28);
+    private static readonly DateOnly Monday = new(2026, 11, 30);
+
+    private static IEnumerable<(int Required, int InHouse, int Subcontracted, SupplyLosses Losses)> Counts(CoverageDay day) =>
+        day.Cells.Select(c => (c.Required, c.InHouse, c.Subcontracted, c.Losses));
+
+    [Fact]
+    public void A_day_counted_again_after_a_new_shift_matches_the_whole_week_computed_again()
+    {
+        var builder = new CoverageBuilder();
+        builder.OnShift(4, Monday, "08:00", "15:30", breakStart: "12:00");
+        var before = builder.Compute(Saturday, 4);
+        var added = builder.OnShift(3, Monday, "12:00", "20:00");
+        builder.OnShift(2, Monday.AddDays(-1), "22:00", "06:00", isCertified: false);
+        builder.InTraining(added.Take(1), Monday);
+
+        var again = builder.Resupply(before.Where(d => d.Date == Monday)).Single();
+        var whole = builder.Compute(Saturday, 4).Single(d => d.Date == Monday);
+
+        Assert.Equal(Counts(whole), Counts(again));
+        Assert.Equal(6, CoverageBuilder.At([again], Monday, "13:00").InHouse);
+        Assert.Equal(1, CoverageBuilder.At([again], Monday, "13:00").Losses.Training);
+        Assert.Equal(2, CoverageBuilder.At([again], Monday, "02:00").Losses.NotCertified);
+    }
+
+    [Fact]
+    public void An_email_day_keeps_the_weekend_mail_it_carries_which_a_day_computed_alone_would_lose()
+    {
+        var builder = new CoverageBuilder().WithChannel(Channels.Email()).WithContacts(10);
+        var week = builder.Compute(Saturday, 3);
+        builder.OnShift(5, Monday, "09:00", "17:00");
+
+        var again = builder.Resupply(week.Where(d => d.Date == Monday)).Single();
+        var alone = builder.Compute(Monday).Single();
+
+        Assert.Equal(week.Single(d => d.Date == Monday).RequiredStaffHours, again.RequiredStaffHours);
+        Assert.True(alone.RequiredStaffHours < again.RequiredStaffHours);
+        Assert.Equal(5, CoverageBuilder.At([again], Monday, "10:00").InHouse);
+    }
+}

@@ -32,6 +32,22 @@ public sealed class PlannerPage(IPage page) : PortalShell(page)
 
     public ILocator Published => Page.GetByTestId("planner-published");
 
+    public ILocator TeamFilter => Page.GetByTestId("planner-team");
+
+    public ILocator Options => Page.GetByRole(AriaRole.Option);
+
+    public ILocator PatternButton => Page.GetByTestId("planner-pattern");
+
+    public ILocator PatternDialog => Page.GetByTestId("pattern-dialog");
+
+    public ILocator PatternApply => Page.GetByTestId("pattern-apply");
+
+    public ILocator PatternRefusals => Page.GetByTestId("pattern-refusals");
+
+    public ILocator PatternMember(string employeeNumber) => Page.Locator($"[data-member='{employeeNumber}']").GetByRole(AriaRole.Checkbox);
+
+    public ILocator PatternDay(DayOfWeek day) => Page.Locator($"[data-day='{day}']").GetByRole(AriaRole.Checkbox).Or(Page.Locator($"input[data-day='{day}']"));
+
     /// <summary>The share of the week's required staff-hours covered, as the coverage panel states it (0 to 1).</summary>
     public async Task<double> CoveredAsync() =>
         double.Parse((await Coverage.GetAttributeAsync("data-covered"))!, System.Globalization.CultureInfo.InvariantCulture);

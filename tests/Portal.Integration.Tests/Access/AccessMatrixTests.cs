@@ -171,6 +171,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("CourseCatalogueService.SaveAsync", "invalid: Code", "not found", "not found", "invalid: Code", "not found"),
         ("CourseCatalogueService.SkillsAsync", "allowed", "empty", "empty", "allowed", "empty"),
         ("CoverageService.GetWeekAsync", "allowed", "allowed", "not found", "not found", "not found"),
+        ("CoverageService.RefreshDaysAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("DashboardService.GetAsync", "national", "director BPL", "director NC", "HR", "own record"),
         ("EnrolmentService.CandidatesAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("EnrolmentService.EnrolAsync", "invalid: AdvisorIds", "invalid: AdvisorIds", "not found", "not found", "not found"),
@@ -583,6 +584,10 @@ public class AccessMatrixTests(PortalFixture fixture)
                     return (await S<CourseCatalogueService>().SkillsAsync(actor, ct)).Count == 0 ? "empty" : "allowed";
                 case "CoverageService.GetWeekAsync":
                     return await S<CoverageService>().GetWeekAsync(actor, "BPL", today, null, ct) is null ? "not found" : "allowed";
+                case "CoverageService.RefreshDaysAsync":
+                    // A view read by someone who may, handed to the actor: refreshing it checks the actor again.
+                    var shown = (await S<CoverageService>().GetWeekAsync(Actor.System, "BPL", today, null, ct))!;
+                    return await S<CoverageService>().RefreshDaysAsync(actor, shown, [today], ct) is null ? "not found" : "allowed";
                 case "DashboardService.GetAsync":
                     return await S<DashboardService>().GetAsync(actor, ct) switch
                     {

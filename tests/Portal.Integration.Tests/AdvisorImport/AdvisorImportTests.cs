@@ -26,7 +26,8 @@ public sealed class AdvisorImportDatabase : IAsyncLifetime
 
 public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<AdvisorImportDatabase>
 {
-    private static readonly string Header = AdvisorImportService.Format.Header;
+    // A file written before the optional team column: it stays valid as it was.
+    private const string Header = "employeeNumber;lastName;firstName;site;workingTimePercent;active;skills";
     private const int Bpl = 2;
     private static readonly Actor National = new("national@portal.demo", PortalRole.NationalAdmin);
     private static readonly Actor DirectorBpl = new("director.bpl@portal.demo", PortalRole.RegionalDirector, Bpl);
@@ -125,7 +126,7 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
         var advisor = await ExportAsync(new Actor("advisor.bpl@portal.demo", PortalRole.Advisor, AdvisorId: 1));
 
         var lines = director.Text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(Header, lines[0]);
+        Assert.Equal(AdvisorImportService.Format.Header, lines[0]);
         Assert.Equal(await db.Advisors.CountAsync(a => a.Site!.RegionId == Bpl, ct), director.Count);
         Assert.Equal(director.Count, lines.Length - 1);
         var numbers = lines.Skip(1).Select(l => l.Split(';')[0]).ToList();
@@ -227,5 +228,29 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("Le fichier dépasse", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_team_column_is_optional_a_file_with_it_sets_the_teams_one_without_it_keeps_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var withTeam = $"{AdvisorImportService.Format.Header}\r\n" +
+                       "X100301;Le Goff;Maëlle;Plateau Rennes;80;oui;;Équipe 21\r\n" +
+                       "X100302;Tanguy;Erwan;Plateau Rennes;100;oui;; \r\n";
+
+        var first = await ImportAsync(withTeam);
+        var second = await ImportAsync($"{Header}\r\nX100301;Le Goff;Maëlle;Plateau Rennes;100;oui;\r\n");
+        var tooLong = await ImportAsync($"{AdvisorImportService.Format.Header}\r\nX100303;Le Goff;Maëlle;Plateau Rennes;80;oui;;{new string('E', 41)}\r\n");
+
+        Assert.True(first.Succeeded && second.Succeeded, string.Join(" | ", first.Errors.Concat(second.Errors).Select(e => e.Message)));
+        await using var db = database.App.CreateDbContext();
+        var teams = await db.Advisors.AsNoTracking().Where(a => a.EmployeeNumber.StartsWith("X1003"))
+            .OrderBy(a => a.EmployeeNumber).Select(a => new { a.EmployeeNumber, a.Team, a.WorkingTimePercent }).ToListAsync(ct);
+        Assert.Equal([("X100301", "Équipe 21", 100), ("X100302", (string?)null, 100)], teams.Select(a => (a.EmployeeNumber, a.Team, a.WorkingTimePercent)));
+        Assert.False(tooLong.Succeeded);
+        Assert.Contains("40 caractères", Assert.Single(tooLong.Errors).Message, StringComparison.Ordinal);
+        var (_, exported) = await ExportAsync(National);
+        Assert.StartsWith($"{AdvisorImportService.Format.Header}\r\n", exported.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.EndsWith(";Équipe 21", exported.Split("\r\n").Single(l => l.StartsWith("X100301;", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,7 @@ using Portal.Domain.Training;
 using Portal.Services;
 using Portal.Services.Assignments;
 using Portal.Services.Audit;
+using Portal.Services.Coverage;
 using Portal.Services.Files;
 
 namespace Portal.Integration.Tests.Assignments;
@@ -329,6 +330,97 @@ public class AssignmentServiceTests(PortalFixture fixture)
         finally
         {
             await CleanAsync(monday);
+        }
+    }
+
+    [Fact]
+    public async Task The_planner_filters_by_a_team_of_a_site_and_offers_each_team_of_the_region_once()
+    {
+        var monday = Week(0);
+        await using var db = fixture.App.CreateDbContext();
+        var team = await db.Advisors.Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == Bpl && a.Team != null)
+            .OrderBy(a => a.Id).Select(a => new { a.SiteId, Team = a.Team! }).FirstAsync(Cancel);
+        var members = await db.Advisors.Where(Advisor.ActiveInHouse).Where(a => a.SiteId == team.SiteId && a.Team == team.Team)
+            .Select(a => a.EmployeeNumber).ToListAsync(Cancel);
+
+        var week = (await Service<AssignmentService>().GetWeekAsync(DirectorBpl, "BPL", monday, new PlannerFilter(team.SiteId, Team: team.Team), 0, 100, Cancel))!;
+
+        Assert.Equal(members.Count, week.TotalRows);
+        Assert.Equal(members.Order(), week.Rows.Select(r => r.EmployeeNumber).Order());
+        Assert.All(week.Rows, r => Assert.Equal(team.Team, r.Team));
+        Assert.InRange(week.TotalRows, 1, 18);
+        Assert.Single(week.Teams, t => t.SiteId == team.SiteId && t.Team == team.Team);
+        Assert.Equal(week.Teams.Count, week.Teams.Distinct().Count());
+        // Team names repeat from site to site: without the site, the same name takes every site's team of that name.
+        var everySite = (await Service<AssignmentService>().GetWeekAsync(DirectorBpl, "BPL", monday, new PlannerFilter(Team: team.Team), 0, 0, Cancel))!;
+        Assert.Equal(await db.Advisors.Where(Advisor.ActiveInHouse).CountAsync(a => a.Site!.RegionId == Bpl && a.Team == team.Team, Cancel), everySite.TotalRows);
+        Assert.True(everySite.TotalRows > week.TotalRows);
+    }
+
+    [Fact]
+    public async Task A_pattern_for_a_team_with_one_refusal_saves_nothing_then_the_rest_of_the_team_is_planned()
+    {
+        var monday = Week(9);
+        var (siteId, team, advisors) = await TemporaryTeamAsync(monday, 3);
+        try
+        {
+            // One member already works Wednesday evening: the pattern's Thursday morning leaves too little rest.
+            await Service<AssignmentService>().SaveAsync(DirectorBpl, Form(advisors[1], monday.AddDays(2), 14, 22), Cancel);
+            var before = await ShiftCountAsync(monday);
+            var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Thursday }
+                .Select(d => new PatternDay(d, new TimeOnly(8, 0), new TimeOnly(15, 30), new TimeOnly(12, 0), 30)).ToList();
+            var members = (await Service<AssignmentService>().GetWeekAsync(DirectorBpl, "BPL", monday, new PlannerFilter(siteId, Team: team), 0, 100, Cancel))!.Rows;
+            Assert.Equal(advisors.Select(a => a.Id).Order(), members.Select(m => m.AdvisorId).Order());
+
+            var refused = await Service<AssignmentService>().ApplyPatternAsync(DirectorBpl, new PatternForm(members.Select(m => m.AdvisorId).ToList(), monday, Voice, days), Cancel);
+
+            Assert.Equal(SaveOutcome.Invalid, refused.Outcome);
+            var refusal = Assert.Single(refused.Refusals);
+            Assert.Equal((PlanningRule.Rest, advisors[1].Id, monday.AddDays(3)), (refusal.Rule, refusal.AdvisorId, refusal.Date));
+            Assert.Contains(advisors[1].EmployeeNumber, Assert.Single(refused.Messages), StringComparison.Ordinal);
+            Assert.Equal(before, await ShiftCountAsync(monday));
+
+            var rest = members.Where(m => m.AdvisorId != advisors[1].Id).Select(m => m.AdvisorId).ToList();
+            var shown = (await Service<CoverageService>().GetWeekAsync(DirectorBpl, "BPL", monday, "Voice", Cancel))!;
+            var saved = await Service<AssignmentService>().ApplyPatternAsync(DirectorBpl, new PatternForm(rest, monday, Voice, days), Cancel);
+
+            Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+            Assert.Equal([monday, monday.AddDays(1), monday.AddDays(3)], saved.ChangedDays);
+            Assert.Equal(before + (3 * rest.Count), await ShiftCountAsync(monday));
+            // The planner counts only the changed days again: the same as the whole week read again.
+            var refreshed = (await Service<CoverageService>().RefreshDaysAsync(DirectorBpl, shown, saved.ChangedDays, Cancel))!;
+            var reread = (await Service<CoverageService>().GetWeekAsync(DirectorBpl, "BPL", monday, "Voice", Cancel))!;
+            Assert.Equal(reread.Days.Select(d => (d.Date, d.RequiredStaffHours, d.SuppliedStaffHours)), refreshed.Days.Select(d => (d.Date, d.RequiredStaffHours, d.SuppliedStaffHours)));
+            Assert.True(refreshed.Days[0].SuppliedStaffHours > shown.Days[0].SuppliedStaffHours);
+        }
+        finally
+        {
+            await CleanAsync(monday);
+            await RestoreTeamsAsync(advisors);
+        }
+    }
+
+    /// <summary>
+    /// A team of its own at one BPL site: advisors certified for voice and free in the week, moved into a team no demo
+    /// advisor has; <see cref="RestoreTeamsAsync"/> gives them their team back.
+    /// </summary>
+    private async Task<(int SiteId, string Team, List<Advisor> Advisors)> TemporaryTeamAsync(DateOnly monday, int count)
+    {
+        var site = (await VoiceAdvisorsAsync(monday, 400)).GroupBy(a => a.SiteId).First(g => g.Count() >= count);
+        var advisors = site.Take(count).ToList();
+        const string team = "Équipe de test";
+        await using var db = fixture.App.CreateDbContext();
+        var ids = advisors.Select(a => a.Id).ToList();
+        await db.Advisors.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.Team, team), Cancel);
+        return (site.Key, team, advisors);
+    }
+
+    private async Task RestoreTeamsAsync(List<Advisor> advisors)
+    {
+        await using var db = fixture.App.CreateDbContext();
+        foreach (var advisor in advisors)
+        {
+            await db.Advisors.Where(a => a.Id == advisor.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Team, advisor.Team), Cancel);
         }
     }
 }

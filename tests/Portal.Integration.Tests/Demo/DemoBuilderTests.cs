@@ -17,6 +17,20 @@ public class DemoBuilderTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void Every_in_house_advisor_is_in_a_team_of_twelve_to_eighteen_of_the_site()
+    {
+        var data = new DemoBuilder(new DateOnly(2026, 11, 26), LocalCalendar.Paris).Build();
+        var inHouse = data.Sites.Where(s => s.Kind == Domain.Sites.SiteKind.InHouse).Select(s => s.Id).ToHashSet();
+
+        var advisors = data.Advisors.Where(a => inHouse.Contains(a.SiteId)).ToList();
+        var teams = advisors.GroupBy(a => (a.SiteId, a.Team)).ToList();
+
+        Assert.All(advisors, a => Assert.Matches("^Équipe [0-9]+$", a.Team));
+        Assert.All(teams, t => Assert.InRange(t.Count(), 12, 18));
+        Assert.Equal(15_550, data.Advisors.Count);
+    }
+
     public static TheoryData<string> Days => new()
     {
         "2026-11-23", // a Monday

@@ -13,9 +13,11 @@ internal sealed class AdvisorConfiguration : IEntityTypeConfiguration<Advisor>
         entity.Property(a => a.EmployeeNumber).HasMaxLength(16);
         entity.Property(a => a.FirstName).HasMaxLength(100);
         entity.Property(a => a.LastName).HasMaxLength(100);
+        entity.Property(a => a.Team).HasMaxLength(Advisor.TeamMaxLength);
         entity.HasIndex(a => a.EmployeeNumber).IsUnique();
         entity.HasIndex(a => new { a.SiteId, a.Active });
         entity.HasIndex(a => new { a.LastName, a.FirstName });
+        entity.HasIndex(a => new { a.SiteId, a.Team });
         entity.HasOne(a => a.Site).WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(a => a.Skills).WithOne().HasForeignKey(s => s.AdvisorId).OnDelete(DeleteBehavior.Cascade);
         entity.Ignore(a => a.FullName);
