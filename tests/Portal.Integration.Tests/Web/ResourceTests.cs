@@ -38,6 +38,7 @@ public sealed partial class ResourceTests
         ["Planning_Rule_"] = Enum.GetNames<Portal.Domain.Assignments.PlanningRule>(),
         ["Role_"] = Enum.GetNames<Portal.Domain.Access.PortalRole>(),
         ["Roster_Status_"] = Enum.GetNames<Portal.Domain.Roster.RosterSolveStatus>(),
+        ["TrainingPlan_Binding_"] = Enum.GetNames<Portal.Domain.TrainingPlan.TrainingPlanBinding>(),
     };
 
     private static string PathOf(string table, string language) => table switch
