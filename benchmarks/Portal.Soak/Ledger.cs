@@ -36,6 +36,7 @@ internal sealed class Ledger
 {
     private readonly ConcurrentDictionary<(WorkKind, Ending), int> endings = new();
     private readonly ConcurrentQueue<string> unexpected = new();
+    private readonly ConcurrentQueue<string> busy = new();
     private readonly Lock gate = new();
 
     /// <summary>Per hot advisor: the edits saved (version produced, first name written) and the imports that wrote it.</summary>
@@ -61,11 +62,18 @@ internal sealed class Ledger
 
     public IReadOnlyCollection<string> Unexpected => unexpected;
 
+    /// <summary>The first busy errors, with the service call they came from.</summary>
+    public IReadOnlyCollection<string> BusyErrors => busy;
+
     public void Failed(WorkKind kind, Exception exception)
     {
         if (IsBusy(exception))
         {
             Count(kind, Ending.Busy);
+            if (busy.Count < 5)
+            {
+                busy.Enqueue($"{kind}: {exception.GetType().Name}: {exception.Message} {exception.InnerException?.Message} at {exception.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("Portal.Services", StringComparison.Ordinal))?.Trim()}");
+            }
             return;
         }
         Count(kind, Ending.Unexpected);

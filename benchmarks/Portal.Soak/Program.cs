@@ -95,7 +95,7 @@ public static class Program
         {
             output.WriteLine($"| {name} | {expected} | {actual} | {(holds ? "ok" : "FAILED")} |");
         }
-        foreach (var line in ledger.Unexpected.Concat(check.LostUpdates).Take(40))
+        foreach (var line in ledger.BusyErrors.Concat(ledger.Unexpected).Concat(check.LostUpdates).Take(40))
         {
             output.WriteLine($"  {line}");
         }

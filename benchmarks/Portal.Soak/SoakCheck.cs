@@ -98,7 +98,11 @@ internal sealed class SoakCheck(SoakDatabase demo, Ledger ledger, SoakStart star
                 LostUpdates.Add($"shift {id}: gone without a saved delete");
                 continue;
             }
-            if (moves.Select(m => m.Version).Distinct().Count() != moves.Count || row.Version != moves.Count)
+            if (moves.Select(m => m.Version).Distinct().Count() != moves.Count)
+            {
+                LostUpdates.Add($"shift {id}: two saved moves from the same version (versions {string.Join(", ", moves.Select(m => m.Version))})");
+            }
+            else if (row.Version != moves.Count)
             {
                 LostUpdates.Add($"shift {id}: version {row.Version} for {moves.Count} saved moves");
             }
