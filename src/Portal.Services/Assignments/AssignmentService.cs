@@ -142,7 +142,8 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
         {
             before = Snapshot(existing);
             days.Add(existing.Date);
-            db.Entry(existing).Property(s => s.Version).OriginalValue = form.Version;
+            // The version the director saw is the expected one (as a form's version is everywhere): a move made since is a conflict.
+            existing.Version = form.Version;
             existing.AdvisorId = candidate.AdvisorId;
             existing.ChannelId = candidate.ChannelId;
             existing.Date = candidate.Date;

@@ -179,6 +179,39 @@ public class AssignmentServiceTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_second_move_from_the_same_version_is_a_conflict_and_the_first_move_stays()
+    {
+        var monday = Week(9);
+        var advisor = (await VoiceAdvisorsAsync(monday, 1)).Single();
+        try
+        {
+            await Service<AssignmentService>().SaveAsync(DirectorBpl, Form(advisor, monday), Cancel);
+            await using var db = fixture.App.CreateDbContext();
+            var stored = await db.Shifts.AsNoTracking().SingleAsync(s => s.AdvisorId == advisor.Id && s.Date == monday, Cancel);
+            // Two directors opened the planner on the same shift; each moves it to other hours.
+            var first = Form(advisor, monday, 10, 18);
+            first.Id = stored.Id;
+            first.Version = stored.Version;
+            var second = Form(advisor, monday, 8, 16);
+            second.Id = stored.Id;
+            second.Version = stored.Version;
+
+            var saved = await Service<AssignmentService>().SaveAsync(DirectorBpl, first, Cancel);
+            var late = await Service<AssignmentService>().SaveAsync(DirectorBpl, second, Cancel);
+
+            Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+            Assert.Equal(SaveOutcome.Conflict, late.Outcome);
+            var now = await db.Shifts.AsNoTracking().SingleAsync(s => s.Id == stored.Id, Cancel);
+            Assert.Equal(new TimeOnly(10, 0), now.Start);
+            Assert.Equal(stored.Version + 1, now.Version);
+        }
+        finally
+        {
+            await CleanAsync(monday);
+        }
+    }
+
+    [Fact]
     public async Task A_bulk_pattern_with_one_refusal_changes_nothing_and_lists_the_refusal()
     {
         var monday = Week(4);
