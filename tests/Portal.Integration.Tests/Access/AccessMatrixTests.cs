@@ -217,6 +217,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("UsersService.ChangeRoleAsync", "invalid: Region", "not found", "not found", "not found", "not found"),
         ("UsersService.CreateAsync", "invalid: Email", "not found", "not found", "not found", "not found"),
         ("UsersService.ResetPasswordAsync", "saved", "not found", "not found", "not found", "not found"),
+        ("UsersService.ResetTwoFactorAsync", "saved", "not found", "not found", "not found", "not found"),
         ("UsersService.SearchAsync", "allowed", "empty", "empty", "empty", "empty"),
         ("UsersService.SetDisabledAsync", "invalid: Email", "not found", "not found", "not found", "not found"),
         ("UsersService.SignOutEverywhereAsync", "saved", "not found", "not found", "not found", "not found"),
@@ -770,6 +771,9 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "UsersService.ResetPasswordAsync":
                     var reset = await S<UsersService>().ResetPasswordAsync(actor, await ThrowawayUserAsync(services), ct);
                     return Saved(reset.Outcome, reset.Result.Errors);
+                case "UsersService.ResetTwoFactorAsync":
+                    var twoFactor = await S<UsersService>().ResetTwoFactorAsync(actor, await ThrowawayUserAsync(services), ct);
+                    return Saved(twoFactor.Outcome, twoFactor.Errors);
                 case "UsersService.SearchAsync":
                     return (await S<UsersService>().SearchAsync(actor, new UserQuery(), ct)).Total == 0 ? "empty" : "allowed";
                 case "UsersService.SetDisabledAsync":
