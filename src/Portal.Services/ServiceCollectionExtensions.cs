@@ -62,6 +62,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Rollout.ReadinessService>();
         services.AddScoped<Rollout.SwitchService>();
         services.AddScoped<Rollout.RolloutPlanService>();
+        services.AddScoped<Channels.ChannelService>();
+        services.AddSingleton<FluentValidation.IValidator<Channels.ChannelForm>, Channels.ChannelFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Rollout.RolloutPlanForm>, Rollout.RolloutPlanFormValidator>();
         services.AddSingleton<FluentValidation.IValidator<Rollout.RolloutSettingsForm>, Rollout.RolloutSettingsFormValidator>();
         services.AddOptions<Domain.Assignments.PlanningSettings>().BindConfiguration(Domain.Assignments.PlanningSettings.Section);

@@ -149,6 +149,12 @@ public static class AccessRules
     /// </summary>
     public static bool CanEditRolloutPlan(Actor actor) => GrantOf(actor.Role, Area.Rollout).Change == Reach.AllRegions;
 
+    /// <summary>
+    /// May the actor change the channel parameters (service level, handling time, opening hours)? They are national: every
+    /// region's coverage reads them, so only a role whose administration reaches every region may change them.
+    /// </summary>
+    public static bool CanEditChannels(Actor actor) => GrantOf(actor.Role, Area.Administration).Change == Reach.AllRegions;
+
     private static bool Reaches(Actor actor, Reach reach, int regionId) => reach switch
     {
         Reach.AllRegions => true,

@@ -13,6 +13,7 @@ public static class AuditEntities
     public const string Shift = "Shift";
     public const string PublishedWeek = "PublishedWeek";
     public const string AdvisorCalendar = "AdvisorCalendar";
+    public const string Channel = "Channel";
 
     /// <summary>A login: its creation and every change a national administrator makes to it.</summary>
     public const string User = "User";

@@ -180,9 +180,12 @@ public sealed class CoverageService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var stored = await db.ForecastIntervals.AsNoTracking()
             .Where(f => f.RegionId == region.Id && f.ChannelId == channel.Id && f.LocalDate >= monday && f.LocalDate <= sunday)
-            .Select(f => new { f.LocalDate, f.StartUtc, f.Contacts, f.AverageHandlingSeconds })
+            .Select(f => new { f.LocalDate, f.StartUtc, f.Contacts, f.AverageHandlingSeconds, f.Source })
             .ToListAsync(cancellationToken);
-        var demand = stored.ToDictionary(f => DateTime.SpecifyKind(f.StartUtc, DateTimeKind.Utc), f => (f.Contacts, f.AverageHandlingSeconds));
+        // An imported forecast carries the forecaster's own handling time; a generated one only copied the channel's
+        // when it was generated, so it follows the channel's parameter as an administrator changes it.
+        var demand = stored.ToDictionary(f => DateTime.SpecifyKind(f.StartUtc, DateTimeKind.Utc),
+            f => (f.Contacts, f.Source == ForecastSource.Generated ? channel.AverageHandlingSeconds : f.AverageHandlingSeconds));
         var storedDays = stored.Select(f => f.LocalDate).ToHashSet();
         if (storedDays.Count < sunday.DayNumber - monday.DayNumber + 1)
         {

@@ -45,7 +45,7 @@ internal sealed class DemoBuilder
     public DemoData Build()
     {
         data.Skills.AddRange(DemoReferenceData.Skills());
-        data.Channels.AddRange(Channels());
+        data.Channels.AddRange(DemoReferenceData.Channels());
         data.Courses.AddRange(Courses());
         AddRegions();
         foreach (var (fact, region) in DemoCatalog.Regions.Zip(data.Regions))

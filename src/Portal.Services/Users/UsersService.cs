@@ -45,6 +45,11 @@ public sealed class UsersService(IServiceScopeFactory scopes, IValidator<UserFor
 
     public const string SetPasswordPage = "Account/SetPassword";
 
+    // Where Identity's user store keeps the authenticator key and the recovery codes (its own names, not public constants).
+    private const string IdentityStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyToken = "AuthenticatorKey";
+    private const string RecoveryCodesToken = "RecoveryCodes";
+
     private static bool MayAdminister(Actor actor) => AccessRules.CanChangeSome(actor, Area.Administration);
 
     public async Task<UserPage> SearchAsync(Actor actor, UserQuery query, CancellationToken cancellationToken = default)
@@ -145,6 +150,21 @@ public sealed class UsersService(IServiceScopeFactory scopes, IValidator<UserFor
     public Task<SaveResult> SignOutEverywhereAsync(Actor actor, string email, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, email, UserActions.SignOutEverywhere, async (_, users, user) =>
         {
+            await users.UpdateSecurityStampAsync(user);
+            return SaveResult.Saved;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Resets a login's second factor (a lost phone): the authenticator key and the recovery codes are removed and
+    /// two-factor is off. Open sessions and remembered devices end (the security stamp is renewed); a national
+    /// administrator so reset reaches nothing but the enrolment page until enrolled again.
+    /// </summary>
+    public Task<SaveResult> ResetTwoFactorAsync(Actor actor, string email, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, email, UserActions.TwoFactorReset, async (_, users, user) =>
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.RemoveAuthenticationTokenAsync(user, IdentityStore, AuthenticatorKeyToken);
+            await users.RemoveAuthenticationTokenAsync(user, IdentityStore, RecoveryCodesToken);
             await users.UpdateSecurityStampAsync(user);
             return SaveResult.Saved;
         }, cancellationToken);
@@ -335,7 +355,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IValidator<UserFor
 
     // Never a password, a hash or a token: who the login is and what it may reach.
     private static object Snapshot(PortalUser user, PortalRole? role) =>
-        new { user.Email, user.DisplayName, Role = role?.ToString(), user.RegionId, user.AdvisorId, user.Disabled };
+        new { user.Email, user.DisplayName, Role = role?.ToString(), user.RegionId, user.AdvisorId, user.Disabled, TwoFactor = user.TwoFactorEnabled };
 
     private static SaveResult Invalid(FluentValidation.Results.ValidationResult validation) =>
         new(SaveOutcome.Invalid, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage));

@@ -167,6 +167,9 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("AttendanceService.RecordAsync", "invalid: Result", "invalid: Result", "not found", "invalid: Result", "not found"),
         ("AttendanceService.SheetAsync", "allowed", "allowed", "not found", "allowed", "not found"),
         ("AuditService.SearchAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
+        ("ChannelService.ChannelsAsync", "allowed", "empty", "empty", "empty", "empty"),
+        ("ChannelService.GetAsync", "allowed", "not found", "not found", "not found", "not found"),
+        ("ChannelService.SaveAsync", "conflict", "not found", "not found", "not found", "not found"),
         ("CourseCatalogueService.ListAsync", "allowed", "allowed", "allowed", "allowed", "empty"),
         ("CourseCatalogueService.SaveAsync", "invalid: Code", "not found", "not found", "invalid: Code", "not found"),
         ("CourseCatalogueService.SkillsAsync", "allowed", "empty", "empty", "allowed", "empty"),
@@ -221,6 +224,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("UsersService.ChangeRoleAsync", "invalid: Region", "not found", "not found", "not found", "not found"),
         ("UsersService.CreateAsync", "invalid: Email", "not found", "not found", "not found", "not found"),
         ("UsersService.ResetPasswordAsync", "saved", "not found", "not found", "not found", "not found"),
+        ("UsersService.ResetTwoFactorAsync", "saved", "not found", "not found", "not found", "not found"),
         ("UsersService.SearchAsync", "allowed", "empty", "empty", "empty", "empty"),
         ("UsersService.SetDisabledAsync", "invalid: Email", "not found", "not found", "not found", "not found"),
         ("UsersService.SignOutEverywhereAsync", "saved", "not found", "not found", "not found", "not found"),
@@ -688,6 +692,15 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "AssignmentService.PublishAsync":
                     // This week, published already: publishing again writes nothing.
                     return Saved((await S<AssignmentService>().PublishAsync(actor, "BPL", today, ct)).Outcome, new Dictionary<string, string>());
+                case "ChannelService.ChannelsAsync":
+                    return (await S<Portal.Services.Channels.ChannelService>().ChannelsAsync(actor, ct)).Count == 0 ? "empty" : "allowed";
+                case "ChannelService.GetAsync":
+                    return await S<Portal.Services.Channels.ChannelService>().GetAsync(actor, 1, ct) is null ? "not found" : "allowed";
+                case "ChannelService.SaveAsync":
+                    // A version behind the stored one: let through to the version check, nothing is written.
+                    var channel = (await S<Portal.Services.Channels.ChannelService>().GetAsync(Actor.System, 1, ct))!;
+                    channel.Version -= 1;
+                    return Saved((await S<Portal.Services.Channels.ChannelService>().SaveAsync(actor, channel, ct)).Outcome, new Dictionary<string, string>());
                 case "AssignmentService.SaveAsync":
                     var shift = new ShiftForm { AdvisorId = target.AdvisorForShifts, ChannelId = 1, Date = new DateOnly(2027, 3, 7), Start = new TimeOnly(6, 0), End = new TimeOnly(7, 0) };
                     return Planned(await S<AssignmentService>().SaveAsync(actor, shift, ct));
@@ -779,6 +792,9 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "UsersService.ResetPasswordAsync":
                     var reset = await S<UsersService>().ResetPasswordAsync(actor, await ThrowawayUserAsync(services), ct);
                     return Saved(reset.Outcome, reset.Result.Errors);
+                case "UsersService.ResetTwoFactorAsync":
+                    var twoFactor = await S<UsersService>().ResetTwoFactorAsync(actor, await ThrowawayUserAsync(services), ct);
+                    return Saved(twoFactor.Outcome, twoFactor.Errors);
                 case "UsersService.SearchAsync":
                     return (await S<UsersService>().SearchAsync(actor, new UserQuery(), ct)).Total == 0 ? "empty" : "allowed";
                 case "UsersService.SetDisabledAsync":
