@@ -92,9 +92,7 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal, ITestOutpu
             // The second step of a sign-in with two-factor.
             await Page.GotoAsync(LoginPage.Path);
             var account = await TwoFactorLoginAsync();
-            await Page.GetByLabel(language == "en" ? Language.English.EmailLabel : Language.French.EmailLabel, new() { Exact = true }).FillAsync(account.Email);
-            await Page.GetByLabel(language == "en" ? Language.English.PasswordLabel : Language.French.PasswordLabel, new() { Exact = true }).FillAsync(account.Password);
-            await Page.Locator("form button[type=submit]").First.ClickAsync();
+            await new LoginPage(Page, language == "en" ? Language.English : Language.French).SubmitAsync(account);
             await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("LoginWith2fa"));
             await OpenAsync(Page, null, language, interactive: false);
             found.AddRange(await SeriousViolationsAsync(Page, $"/Account/LoginWith2fa ({language})"));
