@@ -37,6 +37,7 @@ public sealed partial class ResourceTests
         ["Planner_Absence_"] = Enum.GetNames<Portal.Domain.Assignments.AbsenceKind>(),
         ["Planning_Rule_"] = Enum.GetNames<Portal.Domain.Assignments.PlanningRule>(),
         ["Role_"] = Enum.GetNames<Portal.Domain.Access.PortalRole>(),
+        ["Day_"] = Enum.GetNames<DayOfWeek>(),
     };
 
     private static string PathOf(string table, string language) => table switch
