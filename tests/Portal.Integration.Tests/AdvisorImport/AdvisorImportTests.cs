@@ -133,7 +133,7 @@ public class AdvisorImportTests(AdvisorImportDatabase database) : IClassFixture<
         Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
         Assert.Equal(await db.Advisors.CountAsync(ct), hr.Count);
         Assert.Equal(0, advisor.Count);
-        Assert.Equal(Header, advisor.Text.TrimStart('\uFEFF').TrimEnd());
+        Assert.Equal(AdvisorImportService.Format.Header, advisor.Text.TrimStart('\uFEFF').TrimEnd());
     }
 
     [Fact]

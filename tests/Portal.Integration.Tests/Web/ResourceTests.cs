@@ -39,6 +39,7 @@ public sealed partial class ResourceTests
         ["Role_"] = Enum.GetNames<Portal.Domain.Access.PortalRole>(),
         ["Roster_Status_"] = Enum.GetNames<Portal.Domain.Roster.RosterSolveStatus>(),
         ["TrainingPlan_Binding_"] = Enum.GetNames<Portal.Domain.TrainingPlan.TrainingPlanBinding>(),
+        ["Day_"] = Enum.GetNames<DayOfWeek>(),
     };
 
     private static string PathOf(string table, string language) => table switch
