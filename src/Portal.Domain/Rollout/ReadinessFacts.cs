@@ -21,8 +21,15 @@ public sealed record AdvisorProgress(int AdvisorId, IReadOnlyList<CourseProgress
 /// <summary>
 /// A channel the region may open: how many of its in-house advisors are certified (level 2 or more) in the channel's
 /// skills, and the channel's coverage over the days the gates are asked about (every week starting at an evaluated date).
+/// <paramref name="PlannedCertifications"/> holds, for each advisor not yet certified whom planned sessions will
+/// certify, the day it happens: the last day of the last session needed (a completion grants its skills on that day).
 /// </summary>
-public sealed record ChannelFacts(string Code, int CertifiedAdvisors, IReadOnlyList<CoverageDay> Days);
+public sealed record ChannelFacts(string Code, int CertifiedAdvisors, IReadOnlyList<CoverageDay> Days, IReadOnlyList<DateOnly>? PlannedCertifications = null)
+{
+    /// <summary>The advisors certified on <paramref name="date"/>; with the plan, those its sessions certify by then too.</summary>
+    public int CertifiedOn(DateOnly date, bool withPlan) =>
+        CertifiedAdvisors + (withPlan && PlannedCertifications is { } planned ? planned.Count(day => day <= date) : 0);
+}
 
 /// <summary>
 /// Everything a region's readiness depends on, already read: the regions and their waves, the thresholds, the

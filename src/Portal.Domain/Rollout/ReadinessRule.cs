@@ -20,12 +20,13 @@ public static class ReadinessRule
 
     /// <summary>
     /// The gates on <paramref name="date"/>. With <paramref name="withPlan"/>, a planned enrolment counts as completed
-    /// on its session's last day (the outlook); without, only recorded completions count.
+    /// on its session's last day (the outlook), for the training gate and for the skills it grants (the skills gate);
+    /// without, only recorded completions count.
     /// </summary>
     public static Readiness Evaluate(ReadinessFacts facts, DateOnly date, bool withPlan = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return new Readiness(facts.Region.Code, date, [Sequence(facts), Training(facts, date, withPlan), Skills(facts, date), Coverage(facts, date)]);
+        return new Readiness(facts.Region.Code, date, [Sequence(facts), Training(facts, date, withPlan), Skills(facts, date, withPlan), Coverage(facts, date)]);
     }
 
     /// <summary>
@@ -103,7 +104,7 @@ public static class ReadinessRule
         };
     }
 
-    private static Gate Skills(ReadinessFacts facts, DateOnly date)
+    private static Gate Skills(ReadinessFacts facts, DateOnly date, bool withPlan)
     {
         var channels = new List<ChannelGate>();
         foreach (var channel in facts.Channels)
@@ -112,7 +113,8 @@ public static class ReadinessRule
             // A channel with no requirement that week is not opened by the region.
             if (peak > 0)
             {
-                channels.Add(new ChannelGate(channel.Code, channel.CertifiedAdvisors >= peak, channel.CertifiedAdvisors, peak));
+                var certified = channel.CertifiedOn(date, withPlan);
+                channels.Add(new ChannelGate(channel.Code, certified >= peak, certified, peak));
             }
         }
         var value = channels.Count == 0 ? 1 : channels.Min(c => c.Value / c.Threshold);

@@ -3,6 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Advisors;
 using Portal.Domain.Coverage;
 using Portal.Domain.Rollout;
+using Portal.Domain.Skills;
 using Portal.Domain.Time;
 using Portal.Domain.Training;
 using Portal.Services.Coverage;
@@ -127,12 +128,12 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             Settings = settings,
             RequiredCourses = courses,
             Advisors = people,
-            Channels = await ChannelFactsAsync(db, region, advisors, dates, cancellationToken),
+            Channels = await ChannelFactsAsync(db, region, advisors, dates, today, cancellationToken),
         };
     }
 
     private static async Task<List<ChannelFacts>> ChannelFactsAsync(PortalDbContext db, Domain.Regions.Region region, IQueryable<Advisor> advisors,
-        IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+        IReadOnlyList<DateOnly> dates, DateOnly today, CancellationToken cancellationToken)
     {
         var first = dates.Min();
         var last = dates.Max().AddDays(6);
@@ -155,6 +156,25 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             // A channel that requires no skill takes every advisor.
             var required = c.RequiredSkills.Select(s => s.SkillId).ToList();
             return advisorIds.Where(id => required.All(skill => skills[id].Contains(skill))).ToHashSet();
+        });
+
+        // The skills planned sessions grant at level 2 or more, from the session's last day (the day a completion grants
+        // them): with the plan, an advisor they complete counts as certified in a channel from then on.
+        var granted = (await advisors.Join(db.Enrolments.Where(Enrolment.PlannedFrom(today)), a => a.Id, e => e.AdvisorId, (a, e) => e)
+                .SelectMany(e => e.Session!.Course!.GrantedSkills.Where(g => g.Level >= Certification.Threshold),
+                    (e, g) => new { e.AdvisorId, g.SkillId, LastDay = e.Session!.Days.Max(d => d.Date) })
+                .ToListAsync(cancellationToken))
+            .GroupBy(g => (g.AdvisorId, g.SkillId))
+            .ToDictionary(g => g.Key, g => g.Min(x => x.LastDay));
+        var plannedByChannel = channels.ToDictionary(c => c.Id, c =>
+        {
+            var required = c.RequiredSkills.Select(s => s.SkillId).ToList();
+            return advisorIds.Where(id => !certifiedByChannel[c.Id].Contains(id))
+                .Select(id => required.Select(skill => skills[id].Contains(skill) ? DateOnly.MinValue
+                        : granted.TryGetValue((id, skill), out var day) ? day : (DateOnly?)null).ToList())
+                .Where(days => days.All(d => d is not null))
+                .Select(days => days.Max()!.Value)
+                .ToList();
         });
 
         // Seventeen weeks are tens of thousands of shifts but a few hundred hour patterns a day: the shifts are read
@@ -220,7 +240,7 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
                 Absences = absences,
                 Capacities = channelCapacities,
             }, d, 7)).ToList();
-            result.Add(new ChannelFacts(channel.Code, certified.Count, days));
+            result.Add(new ChannelFacts(channel.Code, certified.Count, days, plannedByChannel[channel.Id]));
         }
         return result;
     }

@@ -36,7 +36,12 @@ internal sealed class ReadinessBuilder
     public ReadinessBuilder Planned(int count, DateOnly lastDay) => Add(count, new CourseProgress(Transversality.Id, null, lastDay));
 
     /// <summary>A channel whose core half hours each require <paramref name="required"/> staff and get <paramref name="inHouse"/> in-house.</summary>
-    public ReadinessBuilder Channel(string code, int certified, int required, int inHouse, params (DateOnly Date, string Time, int InHouse)[] exceptions)
+    public ReadinessBuilder Channel(string code, int certified, int required, int inHouse, params (DateOnly Date, string Time, int InHouse)[] exceptions) =>
+        Channel(code, certified, [], required, inHouse, exceptions);
+
+    /// <summary>As <see cref="Channel(string, int, int, int, (DateOnly, string, int)[])"/>, with advisors planned sessions will certify on the given days.</summary>
+    public ReadinessBuilder Channel(string code, int certified, IReadOnlyList<DateOnly> plannedCertifications, int required, int inHouse,
+        params (DateOnly Date, string Time, int InHouse)[] exceptions)
     {
         var days = new List<CoverageDay>();
         for (var day = Monday.AddDays(-7); day < Monday.AddDays(7 * 18); day = day.AddDays(1))
@@ -51,7 +56,7 @@ internal sealed class ReadinessBuilder
             }).ToList();
             days.Add(new CoverageDay(day, cells));
         }
-        channels.Add(new ChannelFacts(code, certified, days));
+        channels.Add(new ChannelFacts(code, certified, days, plannedCertifications));
         return this;
     }
 

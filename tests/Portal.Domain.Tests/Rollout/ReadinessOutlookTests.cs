@@ -47,6 +47,22 @@ public class ReadinessOutlookTests
     }
 
     [Fact]
+    public void Skills_pass_from_the_week_a_planned_session_certifies_the_advisors_the_channel_lacks()
+    {
+        // The channel's peak asks for 10; 8 are certified, 2 more are certified by a session ending in the second week.
+        var lastDay = Monday.AddDays(9);
+        var facts = new ReadinessBuilder().Completed(10, Monday.AddDays(-20)).Channel("Voice", 8, [lastDay, lastDay], 10, 10).Build();
+
+        var outlook = ReadinessRule.Outlook(facts, [Monday, Monday.AddDays(7), Monday.AddDays(14)]);
+
+        Assert.Equal([false, false, true], outlook.Weeks.Select(w => w[GateCode.G3].Passes));
+        Assert.Equal(10.0, outlook.Weeks[2][GateCode.G3].Channels.Single().Value);
+        Assert.Equal(Monday.AddDays(14), outlook.EarliestReady);
+        // The readiness of a date, without the plan, counts only the skills held.
+        Assert.False(ReadinessRule.Evaluate(facts, Monday.AddDays(14))[GateCode.G3].Passes);
+    }
+
+    [Fact]
     public void A_planned_session_ending_on_an_evaluated_monday_counts_that_monday()
     {
         var facts = new ReadinessBuilder().Completed(7, Monday.AddDays(-20)).Planned(3, Monday.AddDays(7)).Channel("Voice", 20, 10, 10).Build();

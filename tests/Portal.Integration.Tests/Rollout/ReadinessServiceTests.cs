@@ -67,6 +67,41 @@ public class ReadinessServiceTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_outlook_skills_gate_counts_the_advisors_planned_sessions_certify_by_each_week()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = fixture.App.CreateDbContext();
+        var ids = await db.Advisors.Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == Bpl).Select(a => a.Id).ToListAsync(ct);
+        var held = (await db.AdvisorSkills.Where(s => ids.Contains(s.AdvisorId) && s.Level >= Domain.Skills.ProficiencyLevel.Certified)
+            .Select(s => new { s.AdvisorId, s.SkillId }).ToListAsync(ct)).ToLookup(s => s.AdvisorId, s => s.SkillId);
+        var planned = (await db.Enrolments.Where(e => e.Status == EnrolmentStatus.Planned && ids.Contains(e.AdvisorId))
+                .Select(e => new { e.AdvisorId, Days = e.Session!.Days.Select(d => d.Date).ToList(), Skills = e.Session.Course!.GrantedSkills
+                    .Where(g => g.Level >= Domain.Skills.ProficiencyLevel.Certified).Select(g => g.SkillId).ToList() })
+                .ToListAsync(ct))
+            .Where(e => e.Days.Any(d => d >= fixture.Today))
+            .ToList();
+        var channels = await db.Channels.Select(c => new { c.Code, Skills = c.RequiredSkills.Select(s => s.SkillId).ToList() }).ToListAsync(ct);
+        int CertifiedBy(DateOnly date, List<int> skills) => ids.Count(id => skills.All(skill => held[id].Contains(skill)
+            || planned.Any(e => e.AdvisorId == id && e.Skills.Contains(skill) && e.Days.Max() <= date)));
+
+        var outlook = await Service.OutlookAsync(DirectorBpl, "BPL", ct);
+        var last = outlook!.Weeks[^1];
+        var plain = await Service.GetAsync(DirectorBpl, "BPL", last.Date, ct);
+
+        var gained = 0;
+        foreach (var gate in last.Gates.Single(g => g.Code == GateCode.G3).Channels)
+        {
+            var skills = channels.Single(c => c.Code == gate.Channel).Skills;
+            Assert.Equal(CertifiedBy(last.Date, skills), gate.Value);
+            var without = plain!.Gates.Single(g => g.Code == GateCode.G3).Channels.Single(c => c.Channel == gate.Channel).Value;
+            Assert.True(gate.Value >= without);
+            gained += (int)(gate.Value - without);
+        }
+        // The demo plans sessions of the required courses, which grant channel skills: the outlook must see them.
+        Assert.True(gained > 0);
+    }
+
+    [Fact]
     public async Task A_region_switched_before_has_every_earlier_wave_switched_and_its_directors_neighbour_reads_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
