@@ -155,6 +155,12 @@ public sealed class EnrolmentService(IDbContextFactory<PortalDbContext> dbFactor
         {
             return TrainingSaveResult.Conflict;
         }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Another planner enrolled one of these advisors after the session was read: the insert meets the unique
+            // (session, advisor) index before the session's version is compared.
+            return TrainingSaveResult.Conflict;
+        }
     }
 
     /// <summary>
