@@ -84,7 +84,7 @@ public static class DatabaseSetup
         else
         {
             options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-            options.AddInterceptors(SqliteConnectionSettings.Instance);
+            options.AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteQueue.Instance);
         }
         if (FaultPause.Enabled)
         {
