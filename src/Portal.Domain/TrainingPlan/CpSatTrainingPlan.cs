@@ -20,11 +20,33 @@ internal static class CpSatTrainingPlan
     private const long SeatWeight = 1_000;
     private const long DayLaterWeight = 1;
 
+    /// <summary>The objective this model minimises, for a whole plan: what the site-by-site search compares.</summary>
+    public static long Cost(TrainingPlanProblem problem, IReadOnlyList<ProposedSession> sessions)
+    {
+        var removed = problem.Removed(sessions);
+        var lost = removed.Select((r, c) => (long)Math.Max(0, r - problem.Surplus[c])).Sum();
+        return (LostWeight * lost) + sessions.Sum(s => SessionWeight + (SeatWeight * s.Advisors.Count)
+            + (DayLaterWeight * (s.Days[^1].DayNumber - problem.Input.From.DayNumber)));
+    }
+
     public sealed record Outcome(IReadOnlyList<ProposedSession>? Sessions, bool Optimal);
 
     private sealed record Candidate(PlanCourse Course, PlanSite Site, IReadOnlyList<DateOnly> Days);
 
+    /// <summary>
+    /// The part of the plan a model decides: the sessions of <see cref="Sites"/> (every site when null), the rest of the
+    /// plan held as it is. <see cref="Fixed"/> removes advisors from core half-hours the model no longer has to give,
+    /// and <see cref="Completions"/> is how many of the scope's advisors must complete every course by the date.
+    /// </summary>
+    public sealed record Scope(IReadOnlySet<int>? Sites, IReadOnlyList<ProposedSession> Fixed, int Completions);
+
+    /// <summary>The whole region in one model.</summary>
     public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, TimeSpan limit, int workers,
+        CancellationToken cancellationToken) =>
+        Improve(problem, by, hint, new Scope(null, [], problem.Input.AdvisorsNeeded - problem.Input.Advisors.Count(a => a.MissingCourses.Count == 0)),
+            limit, workers, cancellationToken);
+
+    public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, Scope scope, TimeSpan limit, int workers,
         CancellationToken cancellationToken)
     {
         var input = problem.Input;
@@ -32,7 +54,9 @@ internal static class CpSatTrainingPlan
         var candidates = new List<Candidate>();
         var open = new List<BoolVar>();
         var hinted = hint.Select(s => (s.CourseId, s.SiteId, s.Days[0])).ToHashSet();
-        var sitesUsed = input.Advisors.Where(a => a.MissingCourses.Count > 0).Select(a => a.SiteId).ToHashSet();
+        bool InScope(int siteId) => scope.Sites is null || scope.Sites.Contains(siteId);
+        var fixedRemoved = problem.Removed(scope.Fixed);
+        var sitesUsed = input.Advisors.Where(a => a.MissingCourses.Count > 0 && InScope(a.SiteId)).Select(a => a.SiteId).ToHashSet();
         foreach (var site in input.Sites.Where(s => sitesUsed.Contains(s.Id)))
         {
             foreach (var course in input.Courses)
@@ -58,11 +82,10 @@ internal static class CpSatTrainingPlan
         var hintRemoved = new int[input.Cells.Count];
         var completing = new List<BoolVar>();
         var objective = LinearExpr.NewBuilder();
-        var already = input.Advisors.Count(a => a.MissingCourses.Count == 0);
         var hintedSeats = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId, s.SiteId, s.Days[0]))).ToHashSet();
         var hintedComplete = hint.Where(s => s.LastDay <= by).SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
 
-        foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId)))
+        foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId) && InScope(a.SiteId)))
         {
             var byDay = new Dictionary<DateOnly, List<BoolVar>>();
             var byWeek = new Dictionary<DateOnly, LinearExprBuilder>();
@@ -158,7 +181,7 @@ internal static class CpSatTrainingPlan
                 model.Add(LinearExpr.Sum(group.Select(p => open[p.k])) <= rooms);
             }
         }
-        model.Add(LinearExpr.Sum(completing) >= input.AdvisorsNeeded - already);
+        model.Add(LinearExpr.Sum(completing) >= scope.Completions);
 
         for (var c = 0; c < input.Cells.Count; c++)
         {
@@ -166,16 +189,19 @@ internal static class CpSatTrainingPlan
             {
                 continue;
             }
+            // What the fixed part of the plan already takes from the half-hour is no longer this model's to give.
             var sum = LinearExpr.Sum(xs);
-            if (problem.Budget[c] < xs.Count)
+            var budget = problem.Budget[c] - fixedRemoved[c];
+            var surplus = problem.Surplus[c] - fixedRemoved[c];
+            if (budget < xs.Count)
             {
-                model.Add(sum <= problem.Budget[c]);
+                model.Add(sum <= Math.Max(0, budget));
             }
-            if (xs.Count > problem.Surplus[c])
+            if (xs.Count > surplus)
             {
-                var lost = model.NewIntVar(0, xs.Count, "");
-                model.Add(lost >= sum - problem.Surplus[c]);
-                model.AddHint(lost, Math.Max(0, hintRemoved[c] - problem.Surplus[c]));
+                var lost = model.NewIntVar(0, xs.Count + Math.Max(0, -surplus), "");
+                model.Add(lost >= sum - surplus);
+                model.AddHint(lost, Math.Max(0, hintRemoved[c] - surplus));
                 objective.AddTerm(lost, LostWeight);
             }
         }
