@@ -79,10 +79,12 @@ internal static class CpSatTrainingPlan
         var seatsOf = Enumerable.Range(0, candidates.Count).Select(_ => new List<BoolVar>()).ToList();
         var seatVars = new List<(int Advisor, int K, BoolVar X)>();
         var removal = new List<BoolVar>[input.Cells.Count];
+        var removalSeats = new List<int>[input.Cells.Count];
         var hintRemoved = new int[input.Cells.Count];
         var completing = new List<BoolVar>();
         var objective = LinearExpr.NewBuilder();
         var hintedSeats = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId, s.SiteId, s.Days[0]))).ToHashSet();
+        var hintedTaken = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
         var hintedComplete = hint.Where(s => s.LastDay <= by).SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
 
         foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId) && InScope(a.SiteId)))
@@ -124,6 +126,7 @@ internal static class CpSatTrainingPlan
                     foreach (var c in problem.CellsOf(advisor, candidate.Days))
                     {
                         (removal[c] ??= []).Add(x);
+                        (removalSeats[c] ??= []).Add(seatVars.Count);
                         if (inHint)
                         {
                             hintRemoved[c]++;
@@ -131,6 +134,7 @@ internal static class CpSatTrainingPlan
                     }
                 }
                 var took = model.NewBoolVar("");
+                model.AddHint(took, hintedTaken.Contains((advisor.Id, courseId)) ? 1 : 0);
                 if (seats.Count > 0)
                 {
                     model.Add(LinearExpr.Sum(seats) == took);
@@ -183,6 +187,9 @@ internal static class CpSatTrainingPlan
         }
         model.Add(LinearExpr.Sum(completing) >= scope.Completions);
 
+        // Consecutive half-hours are mostly supplied by the same advisors: such cells share one floor constraint (the
+        // tightest) and one lost-coverage variable per distinct surplus, which keeps the model a fraction of its size.
+        var shared = new Dictionary<string, (List<BoolVar> Xs, int Hinted, int Budget, Dictionary<int, int> Surpluses)>(StringComparer.Ordinal);
         for (var c = 0; c < input.Cells.Count; c++)
         {
             if (removal[c] is not { } xs)
@@ -190,19 +197,37 @@ internal static class CpSatTrainingPlan
                 continue;
             }
             // What the fixed part of the plan already takes from the half-hour is no longer this model's to give.
-            var sum = LinearExpr.Sum(xs);
             var budget = problem.Budget[c] - fixedRemoved[c];
             var surplus = problem.Surplus[c] - fixedRemoved[c];
+            if (budget >= xs.Count && surplus >= xs.Count)
+            {
+                continue;
+            }
+            var key = string.Join(',', removalSeats[c]!);
+            if (!shared.TryGetValue(key, out var group))
+            {
+                group = (xs, hintRemoved[c], int.MaxValue, []);
+            }
+            var surpluses = group.Surpluses;
+            if (surplus < xs.Count)
+            {
+                surpluses[surplus] = surpluses.GetValueOrDefault(surplus) + 1;
+            }
+            shared[key] = group with { Budget = Math.Min(group.Budget, budget) };
+        }
+        foreach (var (xs, hintedRemoved, budget, surpluses) in shared.Values)
+        {
+            var sum = LinearExpr.Sum(xs);
             if (budget < xs.Count)
             {
                 model.Add(sum <= Math.Max(0, budget));
             }
-            if (xs.Count > surplus)
+            foreach (var (surplus, cells) in surpluses)
             {
                 var lost = model.NewIntVar(0, xs.Count + Math.Max(0, -surplus), "");
                 model.Add(lost >= sum - surplus);
-                model.AddHint(lost, Math.Max(0, hintRemoved[c] - surplus));
-                objective.AddTerm(lost, LostWeight);
+                model.AddHint(lost, Math.Max(0, hintedRemoved - surplus));
+                objective.AddTerm(lost, LostWeight * cells);
             }
         }
         model.Minimize(objective);
@@ -210,7 +235,10 @@ internal static class CpSatTrainingPlan
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)}"),
+                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)}")
+                // A site's turn lasts a second or two: presolving its model took all of it, and the search then never
+                // started from the hint. Without presolve the hint is the first solution and the search improves it.
+                + (scope.Sites is null ? "" : " cp_model_presolve:false"),
         };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))

@@ -12,8 +12,8 @@ namespace Portal.Domain.TrainingPlan;
 /// </summary>
 internal static class SiteBySiteTrainingPlan
 {
-    // Below this a site's model has no time to do better than its hint.
-    private static readonly TimeSpan ShortestTurn = TimeSpan.FromSeconds(0.3);
+    // Below this a site's model has barely loaded its hint when the time is up.
+    private static readonly TimeSpan ShortestTurn = TimeSpan.FromSeconds(1);
 
     public sealed record Outcome(IReadOnlyList<ProposedSession> Sessions, bool Improved);
 
