@@ -6,7 +6,7 @@ namespace Portal.Domain.TrainingPlan;
 /// The training plan to the switch (specification section 11): the sessions and enrolments that bring the training
 /// gate to its threshold by the target date, within the training rules of section 6, keeping every core half-hour at
 /// the floor or above and losing the least coverage. A greedy plan first, then CP-SAT improves it within the time
-/// limit. When the target cannot be reached, the earliest date that can (searched week by week with the greedy plan,
+/// limit: the whole region in one model, or a large region site by site. When the target cannot be reached, the earliest date that can (searched week by week with the greedy plan,
 /// then improved the same way) and the constraint that binds at the target.
 /// </summary>
 public static class TrainingPlanner
