@@ -11,6 +11,11 @@ public static class Program
             DemoCoverageReport.Run(Console.Out);
             return;
         }
+        if (args is ["training-plan", .. var regions])
+        {
+            TrainingPlanReport.Run(Console.Out, regions);
+            return;
+        }
         if (args is ["roster", ..])
         {
             RosterReport.Run(Console.Out);

@@ -20,11 +20,33 @@ internal static class CpSatTrainingPlan
     private const long SeatWeight = 1_000;
     private const long DayLaterWeight = 1;
 
+    /// <summary>The objective this model minimises, for a whole plan: what the site-by-site search compares.</summary>
+    public static long Cost(TrainingPlanProblem problem, IReadOnlyList<ProposedSession> sessions)
+    {
+        var removed = problem.Removed(sessions);
+        var lost = removed.Select((r, c) => (long)Math.Max(0, r - problem.Surplus[c])).Sum();
+        return (LostWeight * lost) + sessions.Sum(s => SessionWeight + (SeatWeight * s.Advisors.Count)
+            + (DayLaterWeight * (s.Days[^1].DayNumber - problem.Input.From.DayNumber)));
+    }
+
     public sealed record Outcome(IReadOnlyList<ProposedSession>? Sessions, bool Optimal);
 
     private sealed record Candidate(PlanCourse Course, PlanSite Site, IReadOnlyList<DateOnly> Days);
 
+    /// <summary>
+    /// The part of the plan a model decides: the sessions of <see cref="Sites"/> (every site when null), the rest of the
+    /// plan held as it is. <see cref="Fixed"/> removes advisors from core half-hours the model no longer has to give,
+    /// and <see cref="Completions"/> is how many of the scope's advisors must complete every course by the date.
+    /// </summary>
+    public sealed record Scope(IReadOnlySet<int>? Sites, IReadOnlyList<ProposedSession> Fixed, int Completions);
+
+    /// <summary>The whole region in one model.</summary>
     public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, TimeSpan limit, int workers,
+        CancellationToken cancellationToken) =>
+        Improve(problem, by, hint, new Scope(null, [], problem.Input.AdvisorsNeeded - problem.Input.Advisors.Count(a => a.MissingCourses.Count == 0)),
+            limit, workers, cancellationToken);
+
+    public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, Scope scope, TimeSpan limit, int workers,
         CancellationToken cancellationToken)
     {
         var input = problem.Input;
@@ -32,7 +54,9 @@ internal static class CpSatTrainingPlan
         var candidates = new List<Candidate>();
         var open = new List<BoolVar>();
         var hinted = hint.Select(s => (s.CourseId, s.SiteId, s.Days[0])).ToHashSet();
-        var sitesUsed = input.Advisors.Where(a => a.MissingCourses.Count > 0).Select(a => a.SiteId).ToHashSet();
+        bool InScope(int siteId) => scope.Sites is null || scope.Sites.Contains(siteId);
+        var fixedRemoved = problem.Removed(scope.Fixed);
+        var sitesUsed = input.Advisors.Where(a => a.MissingCourses.Count > 0 && InScope(a.SiteId)).Select(a => a.SiteId).ToHashSet();
         foreach (var site in input.Sites.Where(s => sitesUsed.Contains(s.Id)))
         {
             foreach (var course in input.Courses)
@@ -55,14 +79,15 @@ internal static class CpSatTrainingPlan
         var seatsOf = Enumerable.Range(0, candidates.Count).Select(_ => new List<BoolVar>()).ToList();
         var seatVars = new List<(int Advisor, int K, BoolVar X)>();
         var removal = new List<BoolVar>[input.Cells.Count];
+        var removalSeats = new List<int>[input.Cells.Count];
         var hintRemoved = new int[input.Cells.Count];
         var completing = new List<BoolVar>();
         var objective = LinearExpr.NewBuilder();
-        var already = input.Advisors.Count(a => a.MissingCourses.Count == 0);
         var hintedSeats = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId, s.SiteId, s.Days[0]))).ToHashSet();
+        var hintedTaken = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
         var hintedComplete = hint.Where(s => s.LastDay <= by).SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
 
-        foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId)))
+        foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId) && InScope(a.SiteId)))
         {
             var byDay = new Dictionary<DateOnly, List<BoolVar>>();
             var byWeek = new Dictionary<DateOnly, LinearExprBuilder>();
@@ -101,6 +126,7 @@ internal static class CpSatTrainingPlan
                     foreach (var c in problem.CellsOf(advisor, candidate.Days))
                     {
                         (removal[c] ??= []).Add(x);
+                        (removalSeats[c] ??= []).Add(seatVars.Count);
                         if (inHint)
                         {
                             hintRemoved[c]++;
@@ -108,6 +134,7 @@ internal static class CpSatTrainingPlan
                     }
                 }
                 var took = model.NewBoolVar("");
+                model.AddHint(took, hintedTaken.Contains((advisor.Id, courseId)) ? 1 : 0);
                 if (seats.Count > 0)
                 {
                     model.Add(LinearExpr.Sum(seats) == took);
@@ -158,25 +185,49 @@ internal static class CpSatTrainingPlan
                 model.Add(LinearExpr.Sum(group.Select(p => open[p.k])) <= rooms);
             }
         }
-        model.Add(LinearExpr.Sum(completing) >= input.AdvisorsNeeded - already);
+        model.Add(LinearExpr.Sum(completing) >= scope.Completions);
 
+        // Consecutive half-hours are mostly supplied by the same advisors: such cells share one floor constraint (the
+        // tightest) and one lost-coverage variable per distinct surplus, which keeps the model a fraction of its size.
+        var shared = new Dictionary<string, (List<BoolVar> Xs, int Hinted, int Budget, Dictionary<int, int> Surpluses)>(StringComparer.Ordinal);
         for (var c = 0; c < input.Cells.Count; c++)
         {
             if (removal[c] is not { } xs)
             {
                 continue;
             }
-            var sum = LinearExpr.Sum(xs);
-            if (problem.Budget[c] < xs.Count)
+            // What the fixed part of the plan already takes from the half-hour is no longer this model's to give.
+            var budget = problem.Budget[c] - fixedRemoved[c];
+            var surplus = problem.Surplus[c] - fixedRemoved[c];
+            if (budget >= xs.Count && surplus >= xs.Count)
             {
-                model.Add(sum <= problem.Budget[c]);
+                continue;
             }
-            if (xs.Count > problem.Surplus[c])
+            var key = string.Join(',', removalSeats[c]!);
+            if (!shared.TryGetValue(key, out var group))
             {
-                var lost = model.NewIntVar(0, xs.Count, "");
-                model.Add(lost >= sum - problem.Surplus[c]);
-                model.AddHint(lost, Math.Max(0, hintRemoved[c] - problem.Surplus[c]));
-                objective.AddTerm(lost, LostWeight);
+                group = (xs, hintRemoved[c], int.MaxValue, []);
+            }
+            var surpluses = group.Surpluses;
+            if (surplus < xs.Count)
+            {
+                surpluses[surplus] = surpluses.GetValueOrDefault(surplus) + 1;
+            }
+            shared[key] = group with { Budget = Math.Min(group.Budget, budget) };
+        }
+        foreach (var (xs, hintedRemoved, budget, surpluses) in shared.Values)
+        {
+            var sum = LinearExpr.Sum(xs);
+            if (budget < xs.Count)
+            {
+                model.Add(sum <= Math.Max(0, budget));
+            }
+            foreach (var (surplus, cells) in surpluses)
+            {
+                var lost = model.NewIntVar(0, xs.Count + Math.Max(0, -surplus), "");
+                model.Add(lost >= sum - surplus);
+                model.AddHint(lost, Math.Max(0, hintedRemoved - surplus));
+                objective.AddTerm(lost, LostWeight * cells);
             }
         }
         model.Minimize(objective);
@@ -184,7 +235,10 @@ internal static class CpSatTrainingPlan
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)}"),
+                $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{Math.Max(1, workers)}")
+                // A site's turn lasts a second or two: presolving its model took all of it, and the search then never
+                // started from the hint. Without presolve the hint is the first solution and the search improves it.
+                + (scope.Sites is null ? "" : " cp_model_presolve:false"),
         };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))

@@ -28,6 +28,9 @@ internal static class GreedyTrainingPlan
         var alreadyDone = input.Advisors.Count(a => a.MissingCourses.Count == 0);
         var needed = input.AdvisorsNeeded - alreadyDone;
         var sessions = new List<Open>();
+        // Each advisor looks only at the sessions of one site and course: scanning every session of the region made
+        // the plan quadratic in the region's size.
+        var bySiteCourse = new Dictionary<(int Site, int Course), List<Open>>();
         var rooms = new Dictionary<(int Site, DateOnly Day), int>();
         var removed = new int[input.Cells.Count];
         var patterns = input.Courses.ToDictionary(c => c.Id, c => problem.Patterns(c, by).ToList());
@@ -52,8 +55,11 @@ internal static class GreedyTrainingPlan
             var complete = true;
             foreach (var course in advisor.MissingCourses.Select(c => problem.Courses[c]).OrderByDescending(c => c.Days).ThenBy(c => c.Id))
             {
-                var seat = sessions.Where(s => s.Course.Id == course.Id && s.Site.Id == site.Id
-                        && (relax.UnlimitedSlots || s.Advisors.Count < s.Course.Capacity))
+                if (!bySiteCourse.TryGetValue((site.Id, course.Id), out var open))
+                {
+                    bySiteCourse[(site.Id, course.Id)] = open = [];
+                }
+                var seat = open.Where(s => relax.UnlimitedSlots || s.Advisors.Count < s.Course.Capacity)
                     .Where(s => problem.Available(advisor, s.Days, planned) && CoverageAllows(advisor, s.Days))
                     .OrderBy(s => s.Days[^1]).FirstOrDefault();
                 if (seat is null)
@@ -67,6 +73,7 @@ internal static class GreedyTrainingPlan
                     }
                     seat = new Open(course, site, days);
                     sessions.Add(seat);
+                    open.Add(seat);
                     created.Add(seat);
                     foreach (var d in days)
                     {
@@ -97,6 +104,7 @@ internal static class GreedyTrainingPlan
             foreach (var seat in created)
             {
                 sessions.Remove(seat);
+                bySiteCourse[(site.Id, seat.Course.Id)].Remove(seat);
                 foreach (var d in seat.Days)
                 {
                     rooms[(site.Id, d)]--;

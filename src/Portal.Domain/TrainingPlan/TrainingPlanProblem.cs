@@ -126,6 +126,54 @@ internal sealed class TrainingPlanProblem
         return removed;
     }
 
+    /// <summary>
+    /// Whether a plan keeps every rule the planner answers for: seats and rooms, each advisor free on the session's days
+    /// (one session a day, the week limit), a course taken once, no core half-hour below the floor, and the gate reached
+    /// by <paramref name="by"/>. A sub-solution put together with the rest of the plan is taken only when it does.
+    /// </summary>
+    public bool Keeps(IReadOnlyList<ProposedSession> sessions, DateOnly by)
+    {
+        var byId = Input.Advisors.ToDictionary(a => a.Id);
+        var rooms = new Dictionary<(int, DateOnly), int>();
+        var planned = new Dictionary<int, HashSet<DateOnly>>();
+        var taken = new HashSet<(int, int)>();
+        foreach (var session in sessions)
+        {
+            if (!Courses.TryGetValue(session.CourseId, out var course) || !Sites.TryGetValue(session.SiteId, out var site)
+                || session.Advisors.Count > course.Capacity || session.Days.Count != course.Days)
+            {
+                return false;
+            }
+            foreach (var day in session.Days)
+            {
+                var used = rooms[(site.Id, day)] = rooms.GetValueOrDefault((site.Id, day)) + 1;
+                if (used + site.Booked.GetValueOrDefault(day) > site.SessionsPerDay)
+                {
+                    return false;
+                }
+            }
+            foreach (var id in session.Advisors)
+            {
+                if (!byId.TryGetValue(id, out var advisor) || advisor.SiteId != site.Id || !advisor.MissingCourses.Contains(course.Id)
+                    || !taken.Add((id, course.Id)))
+                {
+                    return false;
+                }
+                if (!planned.TryGetValue(id, out var days))
+                {
+                    planned[id] = days = [];
+                }
+                if (!Available(advisor, session.Days, days))
+                {
+                    return false;
+                }
+                days.UnionWith(session.Days);
+            }
+        }
+        var removed = Removed(sessions);
+        return removed.Select((r, c) => r <= Budget[c]).All(ok => ok) && Completed(sessions, by) >= Input.AdvisorsNeeded;
+    }
+
     /// <summary>The training gate's value on <paramref name="date"/> with the sessions ending by then counted as completed.</summary>
     public double G2(IEnumerable<ProposedSession> sessions, DateOnly date)
     {

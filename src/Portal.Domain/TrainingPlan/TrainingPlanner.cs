@@ -6,7 +6,7 @@ namespace Portal.Domain.TrainingPlan;
 /// The training plan to the switch (specification section 11): the sessions and enrolments that bring the training
 /// gate to its threshold by the target date, within the training rules of section 6, keeping every core half-hour at
 /// the floor or above and losing the least coverage. A greedy plan first, then CP-SAT improves it within the time
-/// limit. When the target cannot be reached, the earliest date that can (searched week by week with the greedy plan,
+/// limit: the whole region in one model, or a large region site by site. When the target cannot be reached, the earliest date that can (searched week by week with the greedy plan,
 /// then improved the same way) and the constraint that binds at the target.
 /// </summary>
 public static class TrainingPlanner
@@ -14,7 +14,18 @@ public static class TrainingPlanner
     /// <param name="workers">CP-SAT's workers; zero or less uses every core.</param>
     /// <param name="progress">The share of the work done, from 0 to 1.</param>
     public static TrainingPlanProposal Propose(TrainingPlanInput input, TimeSpan timeLimit, int workers = 0, IProgress<double>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Propose(input, timeLimit, WholeRegionSeats, workers, progress, cancellationToken);
+
+    /// <summary>
+    /// Up to this many possible enrolments (advisor, course, start day) the whole region is one CP-SAT model, which can
+    /// prove its plan optimal; beyond it, building and solving that model outlasts the time limit and the region is
+    /// solved site by site.
+    /// </summary>
+    internal const int WholeRegionSeats = 20_000;
+
+    internal static TrainingPlanProposal Propose(TrainingPlanInput input, TimeSpan timeLimit, int wholeRegionSeats, int workers, IProgress<double>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var clock = Stopwatch.StartNew();
@@ -54,14 +65,27 @@ public static class TrainingPlanner
         var sessions = greedy;
         var status = TrainingPlanStatus.Greedy;
         var remaining = timeLimit - clock.Elapsed;
+        var cores = workers > 0 ? workers : Environment.ProcessorCount;
         if (earliest is not null && remaining > TimeSpan.Zero && !cancellationToken.IsCancellationRequested && greedy.Count > 0)
         {
-            var outcome = CpSatTrainingPlan.Improve(problem, by, greedy, remaining, workers > 0 ? workers : Environment.ProcessorCount, cancellationToken);
-            if (outcome.Sessions is { } improved && problem.Completed(improved, by) >= needed
-                && problem.CoverageLost(improved) <= problem.CoverageLost(greedy))
+            if (Seats(problem, by) <= wholeRegionSeats)
             {
-                sessions = improved;
-                status = outcome.Optimal ? TrainingPlanStatus.Optimal : TrainingPlanStatus.Feasible;
+                var outcome = CpSatTrainingPlan.Improve(problem, by, greedy, remaining, cores, cancellationToken);
+                if (outcome.Sessions is { } improved && problem.Completed(improved, by) >= needed
+                    && problem.CoverageLost(improved) <= problem.CoverageLost(greedy))
+                {
+                    sessions = improved;
+                    status = outcome.Optimal ? TrainingPlanStatus.Optimal : TrainingPlanStatus.Feasible;
+                }
+            }
+            else
+            {
+                var outcome = SiteBySiteTrainingPlan.Improve(problem, by, greedy, remaining, cores, cancellationToken);
+                if (outcome.Improved)
+                {
+                    sessions = outcome.Sessions;
+                    status = TrainingPlanStatus.Feasible;
+                }
             }
         }
         if (cancellationToken.IsCancellationRequested)
@@ -71,6 +95,13 @@ public static class TrainingPlanner
         progress?.Report(1);
         return new TrainingPlanProposal(input.RegionCode, input.Target, reachable, earliest, problem.G2(sessions, input.Target),
             problem.CoverageLost(sessions), sessions, binding, status, problem.CoverageLost(greedy), earliest, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>How many enrolments the whole-region model would choose among: per advisor and missing course, the start days by the date.</summary>
+    private static long Seats(TrainingPlanProblem problem, DateOnly by)
+    {
+        var starts = problem.Input.Courses.ToDictionary(c => c.Id, c => (long)problem.Patterns(c, by).Count());
+        return problem.Input.Advisors.Where(a => problem.Sites.ContainsKey(a.SiteId)).Sum(a => a.MissingCourses.Sum(c => starts.GetValueOrDefault(c)));
     }
 
     /// <summary>The training gate on <paramref name="date"/> with the sessions ending by then counted as completed.</summary>

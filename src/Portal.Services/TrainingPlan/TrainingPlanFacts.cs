@@ -99,43 +99,43 @@ internal static class TrainingPlanFacts
         var calculator = new CoverageCalculator(LocalCalendar.Paris);
         var cells = new List<CoreCell>();
         var supplies = new Dictionary<int, Dictionary<DateOnly, List<int>>>();
-        for (var monday = LocalCalendar.MondayOf(from); monday <= horizon; monday = monday.AddDays(7))
+        // One reading per channel for the whole window, as the readiness outlook reads its weeks: read week by week, the
+        // same advisors, skills and forecast were queried again for every week and channel.
+        var monday = LocalCalendar.MondayOf(from);
+        foreach (var channel in channels)
         {
-            foreach (var channel in channels)
+            var inputs = await CoverageService.LoadInputsAsync(db, region.Id, channel, monday, horizon, cancellationToken);
+            var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
+            var absent = inputs.Absences.SelectMany(a => Days(a).Select(d => (a.AdvisorId, d))).ToHashSet();
+            foreach (var day in calculator.Compute(inputs, monday, horizon.DayNumber - monday.DayNumber + 1).Where(d => d.Date >= from))
             {
-                var inputs = await CoverageService.LoadInputsAsync(db, region.Id, channel, monday, cancellationToken);
-                var shiftsByDate = inputs.Shifts.ToLookup(s => s.Date);
-                var absent = inputs.Absences.SelectMany(a => Days(a).Select(d => (a.AdvisorId, d))).ToHashSet();
-                foreach (var day in calculator.Compute(inputs, monday, 7).Where(d => d.Date >= from && d.Date <= horizon))
+                var core = day.Cells.Where(c => c.Slot == SlotClass.Core && c.Required > 0 && !c.Unstaffable).ToList();
+                if (core.Count == 0)
                 {
-                    var core = day.Cells.Where(c => c.Slot == SlotClass.Core && c.Required > 0 && !c.Unstaffable).ToList();
-                    if (core.Count == 0)
+                    continue;
+                }
+                var first = cells.Count;
+                cells.AddRange(core.Select(c => new CoreCell(day.Date, channel.Code, c.Interval.LocalTime, c.Supply, c.Required)));
+                foreach (var shift in shiftsByDate[day.Date])
+                {
+                    if (!inputs.Certified.Contains(shift.AdvisorId) || inputs.TrainingDays.Contains((shift.AdvisorId, day.Date))
+                        || absent.Contains((shift.AdvisorId, day.Date)))
                     {
                         continue;
                     }
-                    var first = cells.Count;
-                    cells.AddRange(core.Select(c => new CoreCell(day.Date, channel.Code, c.Interval.LocalTime, c.Supply, c.Required)));
-                    foreach (var shift in shiftsByDate[day.Date])
+                    for (var i = 0; i < core.Count; i++)
                     {
-                        if (!inputs.Certified.Contains(shift.AdvisorId) || inputs.TrainingDays.Contains((shift.AdvisorId, day.Date))
-                            || absent.Contains((shift.AdvisorId, day.Date)))
+                        if (shift.Covers(core[i].Interval.LocalStart))
                         {
-                            continue;
-                        }
-                        for (var i = 0; i < core.Count; i++)
-                        {
-                            if (shift.Covers(core[i].Interval.LocalStart))
+                            if (!supplies.TryGetValue(shift.AdvisorId, out var byDay))
                             {
-                                if (!supplies.TryGetValue(shift.AdvisorId, out var byDay))
-                                {
-                                    supplies[shift.AdvisorId] = byDay = [];
-                                }
-                                if (!byDay.TryGetValue(day.Date, out var list))
-                                {
-                                    byDay[day.Date] = list = [];
-                                }
-                                list.Add(first + i);
+                                supplies[shift.AdvisorId] = byDay = [];
                             }
+                            if (!byDay.TryGetValue(day.Date, out var list))
+                            {
+                                byDay[day.Date] = list = [];
+                            }
+                            list.Add(first + i);
                         }
                     }
                 }
