@@ -23,7 +23,7 @@ internal static class RosterCommand
         var output = CliOptions.Text("--out", "FILE", "Write the proposed week in the shift file format (replaced if it exists).");
         var apply = new Option<bool>("--apply") { Description = "Save the proposal (all or nothing, every planning rule checked again).", Arity = ArgumentArity.Zero };
         var json = CliOptions.Json(required: true);
-        var command = new Command("roster", "Propose a region's week of shifts: uncovered and over-covered staff-hours before and after, the lower bound.")
+        var command = new Command("roster", "Propose a region's week of shifts: uncovered and over-covered staff-hours before and after, the lower bound on the uncovered ones.")
         {
             region, week, channel, seconds, output, apply, json,
         };
@@ -69,6 +69,7 @@ internal static class RosterCommand
             uncoveredAfter = draft.After.Uncovered,
             overCoveredBefore = draft.Before.OverCovered,
             overCoveredAfter = draft.After.OverCovered,
+            // The bound on the whole gap, as the uncovered figures beside it count the whole gap (not the core one).
             lowerBound = draft.LowerBound,
             shifts = draft.Shifts.Count,
             seconds = Math.Round(draft.Seconds, 2),

@@ -4,10 +4,11 @@ namespace Portal.Domain.Roster;
 
 /// <summary>
 /// A proposed roster: the week's shifts on the planned channels as they would be (pinned and kept ones included), what
-/// changes against the current plan, the coverage before and after, the greedy baseline, and the lower bounds in
-/// staff-hours on the gap (<paramref name="LowerBound"/>, all slots) and on the core gap (<paramref name="LowerBoundCore"/>):
-/// no roster of the same advisors and patterns leaves less uncovered.
+/// changes against the current plan, the coverage before and after, the greedy baseline, and two lower bounds in
+/// staff-hours: no roster of the same advisors and patterns leaves less uncovered.
 /// </summary>
+/// <param name="LowerBound">The bound on the gap over all slots: read it against <see cref="RosterFigures.Uncovered"/>.</param>
+/// <param name="LowerBoundCore">The bound on the core gap only: read it against <see cref="RosterFigures.UncoveredCore"/>.</param>
 public sealed record RosterDraft(
     IReadOnlyList<Shift> Shifts,
     IReadOnlyList<Shift> Added,
@@ -16,9 +17,9 @@ public sealed record RosterDraft(
     RosterFigures After,
     RosterFigures Greedy,
     double LowerBound,
+    double LowerBoundCore,
     RosterSolveStatus Status,
-    double Seconds,
-    double LowerBoundCore = 0);
+    double Seconds);
 
 /// <summary>Staff-hours of a plan over the planned channels: uncovered (all slots and core only) and over-covered.</summary>
 public sealed record RosterFigures(double Uncovered, double UncoveredCore, double OverCovered);

@@ -56,10 +56,7 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
             : optimal ? RosterSolveStatus.Optimal
             : improved ? RosterSolveStatus.Feasible
             : RosterSolveStatus.Greedy;
-        return Draft(problem, selected, greedy, status, clock.Elapsed.TotalSeconds) with
-        {
-            LowerBound = boundAll / 2.0, LowerBoundCore = boundCore / 2.0,
-        };
+        return Draft(problem, selected, greedy, (All: boundAll / 2.0, Core: boundCore / 2.0), status, clock.Elapsed.TotalSeconds);
     }
 
     private const double BoundShare = 0.2;
@@ -92,7 +89,8 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
         return teams;
     }
 
-    private RosterDraft Draft(RosterProblem problem, bool[] selected, bool[] greedy, RosterSolveStatus status, double seconds)
+    /// <param name="bound">The lower bounds in staff-hours, on all slots and on the core ones.</param>
+    private RosterDraft Draft(RosterProblem problem, bool[] selected, bool[] greedy, (double All, double Core) bound, RosterSolveStatus status, double seconds)
     {
         var request = problem.Request;
         var channels = request.Channels.Select(c => c.Coverage.Channel.Id).ToList();
@@ -113,6 +111,6 @@ public sealed class RosterGenerator(PlanningRules rules, LocalCalendar calendar)
             shifts,
             problem.Candidates.Where((x, i) => selected[i] && !x.Existing).Select(x => x.Shift).ToList(),
             problem.Current.Where(s => !kept.Contains(s)).ToList(),
-            before, after, baseline, 0, status, seconds);
+            before, after, baseline, LowerBound: bound.All, LowerBoundCore: bound.Core, status, seconds);
     }
 }

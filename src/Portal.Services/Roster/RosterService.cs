@@ -129,7 +129,9 @@ public sealed class RosterService(IDbContextFactory<PortalDbContext> dbFactory, 
             AuditLog.Record(db, actor, clock, AuditEntities.Shift, $"{region.Code}/{Day(proposal.Monday)}", region.Id, AuditAction, null, new
             {
                 Week = Day(proposal.Monday), proposal.Channels, Added = added.Count, Removed = stored.Count, Advisors = accepted.Count,
+                // Each bound beside the gap it bounds: the whole gap, then the core one.
                 UncoveredBefore = proposal.Draft.Before.Uncovered, UncoveredAfter = proposal.Draft.After.Uncovered, proposal.Draft.LowerBound,
+                UncoveredCoreBefore = proposal.Draft.Before.UncoveredCore, UncoveredCoreAfter = proposal.Draft.After.UncoveredCore,
                 proposal.Draft.LowerBoundCore,
             });
             await db.SaveChangesAsync(cancellationToken);

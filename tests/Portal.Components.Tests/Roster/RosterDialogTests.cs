@@ -32,7 +32,7 @@ public sealed class RosterDialogTests : PortalComponentTest
     };
 
     private static RosterProposal Proposal() => new(Bpl, Monday, false, ["Voice"],
-        new RosterDraft([], [], [], new RosterFigures(40, 30.5, 2), new RosterFigures(4, 0, 12.5), new RosterFigures(6, 1, 14), 3, RosterSolveStatus.Feasible, 2.1, 0),
+        new RosterDraft([], [], [], new RosterFigures(40, 30.5, 2), new RosterFigures(4, 0, 12.5), new RosterFigures(6, 1, 14), LowerBound: 3, LowerBoundCore: 1.5, RosterSolveStatus.Feasible, 2.1),
         [
             new RosterAdvisorChanges(11, "E000011", "Léa Martin", [Shift(0, 11, 0, 8, 12), Shift(0, 11, 1, 12, 16)], [Shift(501, 11, 1, 8, 12)]),
             new RosterAdvisorChanges(12, "E000012", "Hugo Bernard", [], [Shift(502, 12, 2, 8, 12)]),
@@ -101,13 +101,15 @@ public sealed class RosterDialogTests : PortalComponentTest
     }
 
     [Fact]
-    public async Task The_draft_shows_coverage_before_and_after_and_each_advisor_s_added_moved_and_removed_shifts()
+    public async Task The_draft_shows_coverage_before_and_after_with_each_row_s_own_bound_and_each_advisor_s_added_moved_and_removed_shifts()
     {
         var provider = await ProposedAsync();
 
         Assert.Equal("30,5 h", Text(provider, "[data-figure=core] [data-value=before]"));
         Assert.Equal("0 h", Text(provider, "[data-figure=core] [data-value=after]"));
         Assert.Equal("4 h", Text(provider, "[data-figure=all] [data-value=after]"));
+        Assert.Equal("1,5 h", Text(provider, "[data-figure=core] [data-value=bound]"));
+        Assert.Equal("3 h", Text(provider, "[data-figure=all] [data-value=bound]"));
         var lea = provider.Find("[data-roster-advisor=E000011]");
         Assert.Equal(["Added", "Moved"], lea.QuerySelectorAll("[data-change]").Select(l => l.GetAttribute("data-change")));
         var moved = lea.QuerySelector("[data-change=Moved]")!.TextContent;

@@ -11,7 +11,7 @@ public class RosterCheckerTests
     private static IReadOnlyList<string> Check(RosterBuilder builder, params Shift[] shifts)
     {
         var none = new RosterFigures(0, 0, 0);
-        return RosterChecker.Violations(builder.Request(), new RosterDraft(shifts, shifts, [], none, none, none, 0, RosterSolveStatus.Greedy, 0));
+        return RosterChecker.Violations(builder.Request(), new RosterDraft(shifts, shifts, [], none, none, none, LowerBound: 0, LowerBoundCore: 0, RosterSolveStatus.Greedy, 0));
     }
 
     [Fact]

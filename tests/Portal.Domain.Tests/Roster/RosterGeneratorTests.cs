@@ -89,6 +89,23 @@ public class RosterGeneratorTests
     }
 
     [Fact]
+    public void The_core_bound_counts_core_half_hours_only_and_the_whole_bound_every_half_hour()
+    {
+        // Monday asks for 12 staff-hours, 8 in the morning (core) and 4 in the evening, of one advisor who works one shift a
+        // day: the morning shift, the best there is, leaves 4 core hours open and 8 in all. The two bounds differ.
+        var builder = new RosterBuilder().OpenOnWeekdays(8, 22)
+            .WithPatterns(new(new TimeOnly(8, 0), 240), new(new TimeOnly(18, 0), 240))
+            .Needing(Monday, 8, 12, advisorsNeeded: 2)
+            .Needing(Monday, 20, 22, advisorsNeeded: 2);
+        builder.Advisor(1);
+
+        var draft = ProposeChecked(builder.Request());
+
+        Assert.Equal((4, 4), (draft.LowerBoundCore, draft.After.UncoveredCore));
+        Assert.Equal((8, 8), (draft.LowerBound, draft.After.Uncovered));
+    }
+
+    [Fact]
     public void Core_coverage_is_never_traded_for_evening_coverage()
     {
         // Weighed (a core half hour twice an evening one), the late shift wins: one core half hour open against four

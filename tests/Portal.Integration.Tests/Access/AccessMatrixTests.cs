@@ -652,7 +652,7 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "RosterService.ApplyAsync":
                     // An empty proposal for BPL: let through, nothing to write.
                     var bpl = await S<RegionDirectory>().FindAsync(Actor.System, "BPL", Area.Assignments, ct);
-                    var draft = new Domain.Roster.RosterDraft([], [], [], new(0, 0, 0), new(0, 0, 0), new(0, 0, 0), 0, Domain.Roster.RosterSolveStatus.Greedy, 0);
+                    var draft = new Domain.Roster.RosterDraft([], [], [], new(0, 0, 0), new(0, 0, 0), new(0, 0, 0), LowerBound: 0, LowerBoundCore: 0, Domain.Roster.RosterSolveStatus.Greedy, 0);
                     return Planned(await S<RosterService>().ApplyAsync(actor, new RosterProposal(bpl!, new DateOnly(2031, 3, 3), false, ["Email"], draft, []), null, ct));
                 case "RosterService.ProposeAsync":
                     var proposal = await S<RosterService>().ProposeAsync(actor, new RosterQuery("BPL", new DateOnly(2031, 3, 3), ["Email"], 1), null, ct);

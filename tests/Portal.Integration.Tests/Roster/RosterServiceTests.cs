@@ -52,7 +52,7 @@ public class RosterServiceTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task Accepting_one_advisor_saves_only_that_advisor_s_shifts_audited_and_accepting_again_is_refused_by_the_rules()
+    public async Task Accepting_one_advisor_saves_only_that_advisor_s_shifts_audited_with_each_gap_beside_its_bound_and_accepting_again_is_refused_by_the_rules()
     {
         var monday = FarWeek(0);
         var service = Service();
@@ -63,8 +63,10 @@ public class RosterServiceTests(PortalFixture fixture)
             Assert.True(proposal.Draft.Before.Uncovered > proposal.Draft.After.Uncovered);
             Assert.Empty(RosterChecker.Violations(proposal.Request!, proposal.Draft));
             var first = proposal.Changes[0];
+            // Bounds apart from each other and from the gaps, so that one recorded in another's place shows.
+            var shown = proposal with { Draft = proposal.Draft with { LowerBound = 7.5, LowerBoundCore = 2.5 } };
 
-            var saved = await service.ApplyAsync(DirectorBpl, proposal, [first.AdvisorId], Cancel);
+            var saved = await service.ApplyAsync(DirectorBpl, shown, [first.AdvisorId], Cancel);
             var again = await service.ApplyAsync(DirectorBpl, proposal, [first.AdvisorId], Cancel);
 
             Assert.Equal(SaveOutcome.Saved, saved.Outcome);
@@ -75,6 +77,12 @@ public class RosterServiceTests(PortalFixture fixture)
             Assert.Equal(first.Added.Select(s => (s.Date, s.Start, s.End)).Order(), stored.Select(s => (s.Date, s.Start, s.End)).Order());
             var audit = await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Entity == AuditEntities.Shift, Cancel);
             Assert.Equal((RosterService.AuditAction, DirectorBpl.UserName, (int?)Bpl), (audit.Action, audit.UserName, audit.RegionId));
+            using var after = JsonDocument.Parse(audit.After!);
+            double Recorded(string name) => after.RootElement.GetProperty(name).GetDouble();
+            Assert.Equal((proposal.Draft.Before.Uncovered, proposal.Draft.After.Uncovered, 7.5),
+                (Recorded("UncoveredBefore"), Recorded("UncoveredAfter"), Recorded("LowerBound")));
+            Assert.Equal((proposal.Draft.Before.UncoveredCore, proposal.Draft.After.UncoveredCore, 2.5),
+                (Recorded("UncoveredCoreBefore"), Recorded("UncoveredCoreAfter"), Recorded("LowerBoundCore")));
         }
         finally
         {
