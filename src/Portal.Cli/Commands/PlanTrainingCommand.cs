@@ -45,7 +45,7 @@ internal static class PlanTrainingCommand
             var result = await service.AcceptAsync(Actor.System, proposal);
             if (result.Outcome != TrainingOutcome.Saved)
             {
-                var messages = result.Refusals.Select(r => $"{r.EmployeeNumber}: {r.Text}").ToList();
+                var messages = result.Refusals.Select(r => $"{r.EmployeeNumber}: {r.Text}").Concat(result.Conflicts ?? []).ToList();
                 if (result.DaysRefused is { } key)
                 {
                     messages.Add(Portal.Services.Messages.Format(key));

@@ -29,7 +29,42 @@ public sealed record ChannelFacts(string Code, int CertifiedAdvisors, IReadOnlyL
     /// <summary>The advisors certified on <paramref name="date"/>; with the plan, those its sessions certify by then too.</summary>
     public int CertifiedOn(DateOnly date, bool withPlan) =>
         CertifiedAdvisors + (withPlan && PlannedCertifications is { } planned ? planned.Count(day => day <= date) : 0);
+
+    /// <summary>
+    /// The days planned sessions certify advisors on a channel: an advisor who lacks some of the
+    /// <paramref name="requiredSkills"/> is certified from the last day of the last session needed to grant them (a
+    /// completion grants its skills on the session's last day, so a planned session counts from then); one who lacks a
+    /// skill no planned session grants is not certified by the plan; one who holds them all already is not counted here.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> CertifiedByPlan(IEnumerable<int> advisors, IReadOnlyCollection<int> requiredSkills,
+        Func<int, int, bool> holds, IEnumerable<PlannedGrant> grants)
+    {
+        ArgumentNullException.ThrowIfNull(advisors);
+        ArgumentNullException.ThrowIfNull(requiredSkills);
+        ArgumentNullException.ThrowIfNull(holds);
+        ArgumentNullException.ThrowIfNull(grants);
+        // The first planned session that grants a skill is the one that counts.
+        var earliest = grants.GroupBy(g => (g.AdvisorId, g.SkillId)).ToDictionary(g => g.Key, g => g.Min(x => x.LastDay));
+        var days = new List<DateOnly>();
+        foreach (var advisor in advisors)
+        {
+            var missing = requiredSkills.Where(skill => !holds(advisor, skill)).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+            var granted = missing.Select(skill => earliest.TryGetValue((advisor, skill), out var day) ? day : (DateOnly?)null).ToList();
+            if (granted.All(d => d is not null))
+            {
+                days.Add(granted.Max()!.Value);
+            }
+        }
+        return days;
+    }
 }
+
+/// <summary>A skill a planned session will grant an advisor (level 2 or more) when it ends, on <paramref name="LastDay"/>.</summary>
+public sealed record PlannedGrant(int AdvisorId, int SkillId, DateOnly LastDay);
 
 /// <summary>
 /// Everything a region's readiness depends on, already read: the regions and their waves, the thresholds, the

@@ -19,3 +19,12 @@ public sealed record ReadinessView(RegionSummary Region, int RegionVersion, Date
 /// </summary>
 public sealed record OutlookView(RegionSummary Region, DateOnly PlannedSwitchDate, IReadOnlyList<ReadinessView> Weeks, DateOnly? EarliestReady,
     GateCode? Blocking, string Sentence);
+
+/// <summary>
+/// A session not saved, that the outlook counts as planned (a proposal under review): its course, its days and the
+/// advisors it would enrol.
+/// </summary>
+public sealed record HypotheticalSession(int CourseId, IReadOnlyList<DateOnly> Days, IReadOnlyList<int> Advisors)
+{
+    public DateOnly LastDay => Days.Max();
+}

@@ -48,7 +48,25 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var region = await ReadableRegionAsync(db, actor, regionCode, cancellationToken);
-        return region is null ? null : await OutlookAsync(db, region, cancellationToken);
+        return region is null ? null : await OutlookAsync(db, region, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// The outlook as it would be with <paramref name="sessions"/> planned too, nothing written: each counts as a planned
+    /// session (the training gate counts its advisors done on its last day, the skills gate counts the skills it grants
+    /// from that day, the coverage gate loses the shifts of its training days). Null when the actor may not read the region.
+    /// </summary>
+    public async Task<OutlookView?> OutlookWithAsync(Actor actor, string regionCode, IReadOnlyList<HypotheticalSession> sessions,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (!AccessRules.CanReadSome(actor, Area.Rollout))
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var region = await ReadableRegionAsync(db, actor, regionCode, cancellationToken);
+        return region is null ? null : await OutlookAsync(db, region, sessions, cancellationToken);
     }
 
     /// <summary>The outlook of every region the actor may read, in wave order (the national dashboard).</summary>
@@ -67,16 +85,17 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
         await Parallel.ForEachAsync(Enumerable.Range(0, regions.Count), options, async (i, ct) =>
         {
             await using var regionDb = await dbFactory.CreateDbContextAsync(ct);
-            result[i] = await OutlookAsync(regionDb, regions[i], ct);
+            result[i] = await OutlookAsync(regionDb, regions[i], [], ct);
         });
         return result;
     }
 
-    private async Task<OutlookView> OutlookAsync(PortalDbContext db, Domain.Regions.Region region, CancellationToken cancellationToken)
+    private async Task<OutlookView> OutlookAsync(PortalDbContext db, Domain.Regions.Region region, IReadOnlyList<HypotheticalSession> sessions,
+        CancellationToken cancellationToken)
     {
         var today = LocalCalendar.Paris.Today(clock);
         var dates = ReadinessRule.OutlookDates(today, region.PlannedSwitchDate);
-        var facts = await LoadFactsAsync(db, region, dates, today, cancellationToken);
+        var facts = await LoadFactsAsync(db, region, dates, today, cancellationToken, sessions);
         var outlook = ReadinessRule.Outlook(facts, dates);
         return new OutlookView(Summary(region), region.PlannedSwitchDate, outlook.Weeks.Select(w => View(region, w)).ToList(), outlook.EarliestReady,
             outlook.Blocking?.Code, ReadinessText.Outlook(outlook));
@@ -99,10 +118,12 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
     /// advisor's progress on the required courses (completions, and sessions still to come from <paramref name="today"/>),
     /// and per channel the certified advisors and the coverage of every week starting at a date. Every query starts from
     /// the region's advisors (joined, not tested row by row), and each is asked once for all channels and all weeks.
+    /// <paramref name="hypothetical"/> sessions, not saved, count as planned ones, for the region's advisors they enrol.
     /// </summary>
     internal static async Task<ReadinessFacts> LoadFactsAsync(PortalDbContext db, Domain.Regions.Region region, IReadOnlyList<DateOnly> dates, DateOnly today,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlyList<HypotheticalSession>? hypothetical = null)
     {
+        hypothetical ??= [];
         var regions = await db.Regions.AsNoTracking().Select(r => new RegionWave(r.Code, r.Wave, r.Status)).ToListAsync(cancellationToken);
         var settings = await Training.EnrolmentFacts.SettingsAsync(db, cancellationToken);
         var courses = await db.Courses.AsNoTracking().Where(c => c.RequiredForRegionalisation).OrderBy(c => c.Code)
@@ -116,7 +137,13 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
                     .Where(Domain.Rules.Predicate.Or(Enrolment.CompletedAsOf(DateOnly.MaxValue), Enrolment.PlannedFrom(today))),
                 a => a.Id, e => e.AdvisorId, (a, e) => new { e.AdvisorId, e.Session!.CourseId, e.Status, e.CompletedOn, LastDay = e.Session.Days.Max(d => d.Date) })
             .ToListAsync(cancellationToken);
-        var progress = enrolments.ToLookup(e => e.AdvisorId);
+        var regionAdvisors = advisorIds.ToHashSet();
+        var planned = hypothetical.Where(h => courseIds.Contains(h.CourseId) && h.LastDay >= today)
+            .SelectMany(h => h.Advisors.Where(regionAdvisors.Contains), (h, a) => new
+            {
+                AdvisorId = a, h.CourseId, Status = EnrolmentStatus.Planned, CompletedOn = (DateOnly?)null, h.LastDay,
+            });
+        var progress = enrolments.Concat(planned).ToLookup(e => e.AdvisorId);
         var people = advisorIds.Select(id => new AdvisorProgress(id, progress[id].GroupBy(e => e.CourseId).Select(g => new CourseProgress(g.Key,
             g.Where(e => e.Status == EnrolmentStatus.Completed).Select(e => e.CompletedOn).Min(),
             g.Where(e => e.Status == EnrolmentStatus.Planned).Select(e => (DateOnly?)e.LastDay).Min())).ToList())).ToList();
@@ -128,12 +155,12 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             Settings = settings,
             RequiredCourses = courses,
             Advisors = people,
-            Channels = await ChannelFactsAsync(db, region, advisors, dates, today, cancellationToken),
+            Channels = await ChannelFactsAsync(db, region, advisors, dates, today, hypothetical, cancellationToken),
         };
     }
 
     private static async Task<List<ChannelFacts>> ChannelFactsAsync(PortalDbContext db, Domain.Regions.Region region, IQueryable<Advisor> advisors,
-        IReadOnlyList<DateOnly> dates, DateOnly today, CancellationToken cancellationToken)
+        IReadOnlyList<DateOnly> dates, DateOnly today, IReadOnlyList<HypotheticalSession> hypothetical, CancellationToken cancellationToken)
     {
         var first = dates.Min();
         var last = dates.Max().AddDays(6);
@@ -147,6 +174,10 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
         var trainingDays = advisors.Join(db.Enrolments.Where(Enrolment.InTraining), a => a.Id, e => e.AdvisorId, (a, e) => e)
             .SelectMany(e => e.Session!.Days.Where(d => d.Date >= first && d.Date <= last), (e, d) => new { e.AdvisorId, d.Date });
         var training = (await trainingDays.ToListAsync(cancellationToken)).Select(t => (t.AdvisorId, t.Date)).ToHashSet();
+        var advisorSet = advisorIds.ToHashSet();
+        var hypotheticalDays = hypothetical.SelectMany(h => h.Advisors.Where(advisorSet.Contains).SelectMany(a => h.Days.Select(d => (AdvisorId: a, Date: d))))
+            .Where(t => t.Date >= first && t.Date <= last).Where(t => !training.Contains(t)).ToHashSet();
+        training.UnionWith(hypotheticalDays);
         var absent = advisors.Join(db.Absences.Where(b => b.FirstDay <= last && b.LastDay >= first), a => a.Id, b => b.AdvisorId, (a, b) => b);
         var absences = await absent.AsNoTracking().ToListAsync(cancellationToken);
         var capacities = (await db.SubcontractorCapacities.AsNoTracking().Where(c => c.RegionId == region.Id).ToListAsync(cancellationToken))
@@ -158,24 +189,25 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             return advisorIds.Where(id => required.All(skill => skills[id].Contains(skill))).ToHashSet();
         });
 
-        // The skills planned sessions grant at level 2 or more, from the session's last day (the day a completion grants
-        // them): with the plan, an advisor they complete counts as certified in a channel from then on.
-        var granted = (await advisors.Join(db.Enrolments.Where(Enrolment.PlannedFrom(today)), a => a.Id, e => e.AdvisorId, (a, e) => e)
+        // The skills planned sessions (saved, and hypothetical ones) grant at level 2 or more.
+        var grants = (await advisors.Join(db.Enrolments.Where(Enrolment.PlannedFrom(today)), a => a.Id, e => e.AdvisorId, (a, e) => e)
                 .SelectMany(e => e.Session!.Course!.GrantedSkills.Where(g => g.Level >= Certification.Threshold),
                     (e, g) => new { e.AdvisorId, g.SkillId, LastDay = e.Session!.Days.Max(d => d.Date) })
                 .ToListAsync(cancellationToken))
-            .GroupBy(g => (g.AdvisorId, g.SkillId))
-            .ToDictionary(g => g.Key, g => g.Min(x => x.LastDay));
-        var plannedByChannel = channels.ToDictionary(c => c.Id, c =>
+            .Select(g => new PlannedGrant(g.AdvisorId, g.SkillId, g.LastDay)).ToList();
+        if (hypothetical.Count > 0)
         {
-            var required = c.RequiredSkills.Select(s => s.SkillId).ToList();
-            return advisorIds.Where(id => !certifiedByChannel[c.Id].Contains(id))
-                .Select(id => required.Select(skill => skills[id].Contains(skill) ? DateOnly.MinValue
-                        : granted.TryGetValue((id, skill), out var day) ? day : (DateOnly?)null).ToList())
-                .Where(days => days.All(d => d is not null))
-                .Select(days => days.Max()!.Value)
-                .ToList();
-        });
+            var hypotheticalCourses = hypothetical.Select(h => h.CourseId).Distinct().ToList();
+            var courseGrants = (await db.CourseSkills.AsNoTracking()
+                    .Where(g => hypotheticalCourses.Contains(g.CourseId) && g.Level >= Certification.Threshold)
+                    .Select(g => new { g.CourseId, g.SkillId }).ToListAsync(cancellationToken))
+                .ToLookup(g => g.CourseId, g => g.SkillId);
+            grants.AddRange(hypothetical.Where(h => h.LastDay >= today)
+                .SelectMany(h => h.Advisors.Where(advisorSet.Contains).SelectMany(a => courseGrants[h.CourseId].Select(skill => new PlannedGrant(a, skill, h.LastDay)))));
+        }
+        var plannedByChannel = channels.ToDictionary(c => c.Id, c => ChannelFacts.CertifiedByPlan(
+            advisorIds.Where(id => !certifiedByChannel[c.Id].Contains(id)), c.RequiredSkills.Select(s => s.SkillId).ToList(),
+            (id, skill) => skills[id].Contains(skill), grants));
 
         // Seventeen weeks are tens of thousands of shifts but a few hundred hour patterns a day: the shifts are read
         // counted by channel, day and hours, and only those of an advisor who is not available (training or absent
@@ -196,6 +228,15 @@ public sealed class ReadinessService(IDbContextFactory<PortalDbContext> dbFactor
             .Where(s => s.Date >= from && s.Date <= last)
             .Select(s => new ShiftRow(s.Id, s.AdvisorId, s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes, 1))
             .ToListAsync(cancellationToken));
+        if (hypotheticalDays.Count > 0)
+        {
+            var trainees = hypotheticalDays.Select(t => t.AdvisorId).Distinct().ToList();
+            var traineeDays = hypotheticalDays.Select(t => t.Date).Distinct().ToList();
+            Except((await db.Shifts.AsNoTracking().Where(s => trainees.Contains(s.AdvisorId) && traineeDays.Contains(s.Date))
+                    .Select(s => new ShiftRow(s.Id, s.AdvisorId, s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes, 1))
+                    .ToListAsync(cancellationToken))
+                .Where(s => hypotheticalDays.Contains((s.AdvisorId, s.Date))));
+        }
         Except(await absent.SelectMany(b => db.Shifts.Where(s => s.AdvisorId == b.AdvisorId && s.Date >= b.FirstDay && s.Date <= b.LastDay), (b, s) => s)
             .Where(s => s.Date >= from && s.Date <= last)
             .Select(s => new ShiftRow(s.Id, s.AdvisorId, s.ChannelId, s.Date, s.Start, s.End, s.BreakStart, s.BreakMinutes, 1))

@@ -8,18 +8,20 @@ using Portal.Domain.TrainingPlan;
 using Portal.Services.Audit;
 using Portal.Services.Data;
 using Portal.Services.Regions;
+using Portal.Services.Rollout;
 using Portal.Services.Training;
 
 namespace Portal.Services.TrainingPlan;
 
 /// <summary>
 /// The training plan to the switch for the rollout page and the command line (specification section 11): proposed
-/// from the database by <see cref="TrainingPlanner"/>, then, once the director accepts it, every session and enrolment
-/// created in one transaction with the training rules checked again, and audited. Only who plans the region's training
-/// (its director, a national administrator) may ask; anyone else is answered as if the region did not exist.
+/// from the database by <see cref="TrainingPlanner"/> and shown with the readiness outlook recomputed with it, then, once
+/// the director accepts it, every session and enrolment created in one transaction with every rule checked again (the
+/// training rules, the rooms of each site and day, the coverage floor), and audited. Only who plans the region's
+/// training (its director, a national administrator) may ask; anyone else is answered as if the region did not exist.
 /// </summary>
 public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFactory, RegionDirectory regions, IOptions<TrainingPlanSettings> settings,
-    TimeProvider clock)
+    ReadinessService readiness, TimeProvider clock)
 {
     public const string AuditAction = "TrainingPlan";
 
@@ -46,20 +48,22 @@ public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFac
         var numbers = input.Advisors.ToDictionary(a => a.Id, a => a.EmployeeNumber);
         var last = plan.Sessions.Select(s => s.LastDay).Append(target).Max();
         var weeks = new List<TrainingPlanWeek>();
-        for (var monday = LocalCalendar.MondayOf(from).AddDays(7); monday <= LocalCalendar.MondayOf(last).AddDays(7); monday = monday.AddDays(7))
+        for (var monday = LocalCalendar.MondayOf(from); monday <= LocalCalendar.MondayOf(last); monday = monday.AddDays(7))
         {
-            var start = monday.AddDays(-7);
-            weeks.Add(new TrainingPlanWeek(start, TrainingPlanner.CoverageLost(input, plan.Sessions, start, monday.AddDays(-1)),
-                TrainingPlanner.G2(input, plan.Sessions, monday)));
+            weeks.Add(new TrainingPlanWeek(monday, TrainingPlanner.CoverageLost(input, plan.Sessions, monday, monday.AddDays(6))));
         }
-        return new TrainingPlanView(region, plan, numbers, weeks, input.Threshold, input);
+        // The gates week by week are the readiness outlook's own, with the proposal counted as planned.
+        var outlook = await readiness.OutlookWithAsync(actor, region.Code, TrainingPlanView.Hypothetical(plan), cancellationToken);
+        return new TrainingPlanView(region, plan, numbers, weeks, input.Threshold, input, outlook);
     }
 
     /// <summary>
-    /// Creates the proposal's sessions and enrolments, all or nothing in one transaction: each session's days and each
-    /// advisor's enrolment are checked again by the training rules against the plan as it is now (another session
-    /// planned since, an advisor who left), the advisors of the proposal's earlier sessions counted. One audit entry per
-    /// session, one for the plan.
+    /// Creates the proposal's sessions and enrolments, all or nothing in one transaction that reads what it checks:
+    /// each session's days and each advisor's enrolment are checked again by the training rules against the plan as it
+    /// is now (another session planned since, an advisor who left), the advisors of the proposal's earlier sessions
+    /// counted; then the rooms of each site and day with the sessions planned there since; then the coverage floor of
+    /// every core half-hour of the region with the proposal and everything planned since. One audit entry per session,
+    /// one for the plan.
     /// </summary>
     public async Task<TrainingPlanAcceptResult> AcceptAsync(Actor actor, TrainingPlanView proposal, CancellationToken cancellationToken = default)
     {
@@ -75,6 +79,8 @@ public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFac
             return new TrainingPlanAcceptResult(TrainingOutcome.Saved, [], null, []);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The checks read inside the transaction that writes, so what they passed is what is saved.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rollout = await EnrolmentFacts.SettingsAsync(db, cancellationToken);
         var courses = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
         var siteIds = sessions.Select(s => s.SiteId).Distinct().ToList();
@@ -120,6 +126,17 @@ public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFac
         {
             return new TrainingPlanAcceptResult(TrainingOutcome.Refused, [], null, refusals);
         }
+        var conflicts = await RoomsTakenAsync(db, sessions, sites, cancellationToken);
+        if (conflicts.Count == 0)
+        {
+            var added = sessions.SelectMany(s => s.Advisors.SelectMany(a => s.Days.Select(d => (a, d)))).Distinct().ToList();
+            var drops = await TrainingSessionCoverage.DropsAsync(db, region.Id, added, [], rollout.TrainingPlanningFloor, cancellationToken);
+            conflicts = [.. drops.Select(d => Messages.Format("TrainingPlan_CoverageFloor", d.Day, d.Time, d.Channel, d.After, rollout.TrainingPlanningFloor))];
+        }
+        if (conflicts.Count > 0)
+        {
+            return new TrainingPlanAcceptResult(TrainingOutcome.Conflict, [], null, [], conflicts);
+        }
 
         var trainer = Messages.Format("TrainingPlan_Trainer");
         var created = sessions.Select(s => new TrainingSession
@@ -132,7 +149,6 @@ public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFac
             Days = [.. s.Days.Select(d => new SessionDay { Date = d })],
             Enrolments = [.. s.Advisors.Select(a => new Enrolment { AdvisorId = a, Status = EnrolmentStatus.Planned })],
         }).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.TrainingSessions.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var session in created)
@@ -159,6 +175,24 @@ public sealed class TrainingPlanService(IDbContextFactory<PortalDbContext> dbFac
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new TrainingPlanAcceptResult(TrainingOutcome.Saved, [.. created.Select(s => s.Id)], null, []);
+    }
+
+    /// <summary>The site-days where the proposal's sessions and those booked now need more rooms than the site has.</summary>
+    private async Task<List<string>> RoomsTakenAsync(PortalDbContext db, IReadOnlyList<ProposedSession> sessions,
+        IReadOnlyDictionary<int, Domain.Sites.Site> sites, CancellationToken cancellationToken)
+    {
+        var siteIds = sessions.Select(s => s.SiteId).Distinct().ToList();
+        var days = sessions.SelectMany(s => s.Days).Distinct().ToList();
+        var booked = (await db.TrainingSessions.AsNoTracking().Where(s => siteIds.Contains(s.SiteId))
+                .SelectMany(s => s.Days.Where(d => days.Contains(d.Date)), (s, d) => new { s.SiteId, d.Date })
+                .ToListAsync(cancellationToken))
+            .CountBy(b => (b.SiteId, b.Date)).ToDictionary();
+        var rooms = settings.Value.SessionsPerSiteDay;
+        return [.. sessions.SelectMany(s => s.Days.Select(d => (s.SiteId, Date: d)))
+            .CountBy(k => k)
+            .Where(k => k.Value + booked.GetValueOrDefault(k.Key) > rooms)
+            .OrderBy(k => k.Key.Date).ThenBy(k => sites[k.Key.SiteId].Name, StringComparer.Ordinal)
+            .Select(k => Messages.Format("TrainingPlan_RoomTaken", sites[k.Key.SiteId].Name, k.Key.Date))];
     }
 
     private async Task<RegionSummary?> PlannableRegionAsync(Actor actor, string regionCode, CancellationToken cancellationToken)

@@ -7,12 +7,20 @@ using Portal.Testing;
 namespace Portal.EndToEnd.Tests.Infrastructure;
 
 /// <summary>One portal (demo data included) and one headless Chromium; each test opens its own browser context.</summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
-    private readonly PortalAppFactory factory = new();
+    private readonly PortalAppFactory factory;
     private IPlaywright? playwright;
     private IBrowser? browser;
     private System.Net.Cookie? rememberedDevice;
+
+    public PortalFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>A portal with these configuration settings on top of the usual ones, for a class that needs its own.</summary>
+    protected PortalFixture(IReadOnlyDictionary<string, string?>? settings) => factory = new PortalAppFactory(settings: settings);
 
     public Uri BaseAddress => factory.BaseAddress;
 

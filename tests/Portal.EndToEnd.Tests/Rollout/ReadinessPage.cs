@@ -30,6 +30,18 @@ public sealed class ReadinessPage(IPage page) : PortalShell(page)
 
     public ILocator OutlookSentence => Page.GetByTestId("outlook-sentence");
 
+    /// <summary>The outlook strip's cell of a gate at the planned switch date (its first column).</summary>
+    public ILocator OutlookAtPlannedDate(string gate) => OutlookStrip.Locator($"tbody tr[data-gate={gate}] td").First;
+
+    public ILocator PlanTraining => Page.GetByTestId("training-plan-open");
+
+    public ILocator TrainingPlanSummary => Page.GetByTestId("training-plan-summary");
+
+    /// <summary>The proposal's own outlook: a row (G2, or Ready for every gate) at the planned switch date.</summary>
+    public ILocator ProposalOutlookAtPlannedDate(string row) => Page.Locator($"[data-testid=training-plan-outlook] tr[data-gate={row}] td[data-planned=true]");
+
+    public ILocator AcceptTrainingPlan => Page.GetByTestId("training-plan-accept");
+
     public static async Task<ReadinessPage> OpenAsync(IPage page, string region)
     {
         await page.GotoAsync($"rollout/{region}");

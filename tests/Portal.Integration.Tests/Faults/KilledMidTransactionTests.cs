@@ -25,6 +25,10 @@ public sealed class FaultDatabase : IAsyncLifetime
 
     public string ShiftFile => Path.Combine(Folder, "shifts.csv");
 
+    /// <summary>A date BPL cannot reach with what the demo plans, so that the training plan proposes sessions to create.</summary>
+    public string TrainingPlanBy { get; } = LocalCalendar.Paris.Today(TimeProvider.System).AddDays(7)
+        .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
@@ -63,7 +67,7 @@ public sealed class FaultDatabase : IAsyncLifetime
 /// </summary>
 public sealed class KilledMidTransactionTests(FaultDatabase database) : IClassFixture<FaultDatabase>
 {
-    private static readonly string[] Tables = ["Shifts", "AuditEntries", "Advisors", "AdvisorSkills", "PublishedWeeks"];
+    private static readonly string[] Tables = ["Shifts", "AuditEntries", "Advisors", "AdvisorSkills", "PublishedWeeks", "TrainingSessions", "SessionDays", "Enrolments"];
 
     private static string BuildFolder(params string[] project)
     {
@@ -72,13 +76,15 @@ public sealed class KilledMidTransactionTests(FaultDatabase database) : IClassFi
         return RepositoryPaths.Of([.. project, "bin", output.Parent!.Name, output.Name]);
     }
 
-    public static TheoryData<string> Operations => new() { "import shifts", "bulk pattern", "roster apply" };
+    public static TheoryData<string> Operations => new() { "import shifts", "bulk pattern", "roster apply", "training plan apply" };
 
     private string[] CommandOf(string operation) => operation switch
     {
         "import shifts" => [Path.Combine(AppContext.BaseDirectory, "Portal.Cli.dll"), "import", "shifts", database.ShiftFile, Connection],
         "roster apply" => [Path.Combine(AppContext.BaseDirectory, "Portal.Cli.dll"), "roster", "--region", "BPL", "--week", database.RosterWeek,
             "--channel", "Voice", "--seconds", "3", "--apply", "--json", Connection],
+        "training plan apply" => [Path.Combine(AppContext.BaseDirectory, "Portal.Cli.dll"), "plan", "training", "--region", "BPL", "--by", database.TrainingPlanBy,
+            "--seconds", "2", "--apply", "--json", Connection],
         "bulk pattern" => [Path.Combine(BuildFolder("tests", "Portal.FaultHost"), "Portal.FaultHost.dll"), database.File, "pattern"],
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };

@@ -102,6 +102,45 @@ public class ReadinessServiceTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_outlook_with_unsaved_sessions_counts_their_skills_from_their_last_day_loses_their_training_days_and_writes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = fixture.App.CreateDbContext();
+        var plain = await Service.OutlookAsync(DirectorBpl, "BPL", ct);
+        var ids = await db.Advisors.Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == Bpl).Select(a => a.Id).ToListAsync(ct);
+        var held = (await db.AdvisorSkills.Where(s => ids.Contains(s.AdvisorId) && s.Level >= Domain.Skills.ProficiencyLevel.Certified)
+            .Select(s => new { s.AdvisorId, s.SkillId }).ToListAsync(ct)).ToLookup(s => s.AdvisorId, s => s.SkillId);
+        var channels = await db.Channels.Select(c => c.RequiredSkills.Select(s => s.SkillId).ToList()).ToListAsync(ct);
+        var courses = await db.Courses.Select(c => new { c.Id, Skills = c.GrantedSkills.Where(g => g.Level >= Domain.Skills.ProficiencyLevel.Certified)
+            .Select(g => g.SkillId).ToList() }).ToListAsync(ct);
+        // Advisors whom one course would certify on a channel: they hold every other skill it needs.
+        var (course, trainees) = courses.Select(c => (c.Id, Advisors: ids.Where(id => channels.Any(required =>
+                required.Any(skill => !held[id].Contains(skill)) && required.All(skill => held[id].Contains(skill) || c.Skills.Contains(skill)))).Take(30).ToList()))
+            .First(c => c.Advisors.Count > 0);
+        var lastWeek = plain!.Weeks[^1].Date;
+        var skillsDays = new[] { lastWeek.AddDays(-6), lastWeek.AddDays(-5) };
+        // Everyone on shift the Tuesday after the coming Monday, sent to training that day.
+        var tuesday = plain.Weeks[1].Date.AddDays(1);
+        var working = await db.Shifts.Where(s => s.Date == tuesday && ids.Contains(s.AdvisorId)).Select(s => s.AdvisorId).Distinct().ToListAsync(ct);
+        var enrolments = await db.Enrolments.CountAsync(ct);
+
+        var with = await Service.OutlookWithAsync(DirectorBpl, "BPL", [new HypotheticalSession(course, skillsDays, trainees)], ct);
+        var off = await Service.OutlookWithAsync(DirectorBpl, "BPL", [new HypotheticalSession(course, [tuesday], working)], ct);
+
+        Assert.NotNull(with);
+        Assert.NotNull(off);
+        Assert.NotEmpty(working);
+        double Sum(ReadinessView week, GateCode code) => week.Gates.Single(g => g.Code == code).Channels.Sum(c => c.Value);
+        Assert.True(Sum(off.Weeks[1], GateCode.G4) < Sum(plain.Weeks[1], GateCode.G4), "the coverage of the week with the training day");
+        Assert.Equal(Sum(plain.Weeks[2], GateCode.G4), Sum(off.Weeks[2], GateCode.G4));
+        Assert.Equal(Sum(plain.Weeks[^2], GateCode.G3), Sum(with.Weeks[^2], GateCode.G3));
+        Assert.True(Sum(with.Weeks[^1], GateCode.G3) > Sum(plain.Weeks[^1], GateCode.G3), "the skills from the session's last day");
+        Assert.All(plain.Weeks.Zip(with.Weeks), p => Assert.True(
+            p.Second.Gates.Single(g => g.Code == GateCode.G2).Value + 1e-9 >= p.First.Gates.Single(g => g.Code == GateCode.G2).Value));
+        Assert.Equal(enrolments, await db.Enrolments.CountAsync(ct));
+    }
+
+    [Fact]
     public async Task A_region_switched_before_has_every_earlier_wave_switched_and_its_directors_neighbour_reads_nothing()
     {
         var ct = TestContext.Current.CancellationToken;

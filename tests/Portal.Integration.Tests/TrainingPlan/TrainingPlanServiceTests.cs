@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
+using Portal.Domain.Rollout;
 using Portal.Domain.Tests.TrainingPlan;
 using Portal.Domain.Training;
+using Portal.Domain.TrainingPlan;
 using Portal.Services.Audit;
+using Portal.Services.Rollout;
 using Portal.Services.Training;
 using Portal.Services.TrainingPlan;
 
@@ -11,8 +14,9 @@ namespace Portal.Integration.Tests.TrainingPlan;
 
 /// <summary>
 /// Training plans on the running portal's database: the demo's regions planned to their switch date and checked by the
-/// independent checker, a proposal accepted (exactly its sessions created, audited, then removed again), and a proposal
-/// refused whole when a rule broke between proposing and accepting.
+/// independent checker, the readiness outlook recomputed with a proposal, a proposal accepted (exactly its sessions
+/// created, audited, then removed again), and a proposal refused whole when a rule broke between proposing and
+/// accepting: an advisor who left, a room taken, the coverage floor.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public class TrainingPlanServiceTests(PortalFixture fixture)
@@ -121,6 +125,117 @@ public class TrainingPlanServiceTests(PortalFixture fixture)
             await using var db = fixture.App.CreateDbContext();
             await db.Advisors.Where(a => a.Id == leaving).ExecuteUpdateAsync(u => u.SetProperty(a => a.Active, true), Cancel);
         }
+    }
+
+    [Fact]
+    public async Task The_proposal_comes_with_the_readiness_outlook_recomputed_with_its_sessions_and_nothing_written()
+    {
+        var service = Service();
+        int sessions, enrolments;
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            (sessions, enrolments) = (await db.TrainingSessions.CountAsync(Cancel), await db.Enrolments.CountAsync(Cancel));
+        }
+        var proposal = await ProposeAboveDemoAsync(service, 0.9);
+        var without = await fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<ReadinessService>().OutlookAsync(DirectorBpl, "BPL", Cancel);
+
+        Assert.NotNull(proposal.Outlook);
+        Assert.NotNull(without);
+        Assert.Equal(without.Weeks.Select(w => w.Date), proposal.Outlook.Weeks.Select(w => w.Date));
+        double G2(ReadinessView week) => week.Gates.Single(g => g.Code == GateCode.G2).Value;
+        var pairs = without.Weeks.Zip(proposal.Outlook.Weeks).ToList();
+        Assert.All(pairs, p => Assert.True(G2(p.Second) + 1e-9 >= G2(p.First), $"{p.First.Date}: {G2(p.First)} then {G2(p.Second)}"));
+        // The proposal adds completions: from the last day of its last session the training gate counts more advisors.
+        var after = proposal.Plan.Sessions.Max(s => s.LastDay);
+        Assert.Contains(pairs, p => p.First.Date > after && G2(p.Second) > G2(p.First) + 1e-9);
+        Assert.Equal(TrainingPlanner.G2(proposal.Input!, proposal.Plan.Sessions, proposal.Plan.Target), G2(proposal.Outlook.Weeks[0]), 2);
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            Assert.Equal((sessions, enrolments), (await db.TrainingSessions.CountAsync(Cancel), await db.Enrolments.CountAsync(Cancel)));
+        }
+    }
+
+    [Fact]
+    public async Task A_session_planned_at_the_site_since_the_proposal_takes_its_room_and_the_whole_plan_is_refused()
+    {
+        var service = Service();
+        var proposal = await ProposeAboveDemoAsync(service, 0.9);
+        var first = proposal.Plan.Sessions[0];
+        var meanwhile = new TrainingSession
+        {
+            CourseId = first.CourseId, RegionId = Bpl, SiteId = first.SiteId, Trainer = "Formateur du site", Capacity = 12,
+            Days = [new SessionDay { Date = first.Days[0] }],
+        };
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            db.TrainingSessions.Add(meanwhile);
+            await db.SaveChangesAsync(Cancel);
+        }
+        try
+        {
+            var (sessions, enrolments, audit) = await CountsAsync();
+
+            var result = await service.AcceptAsync(DirectorBpl, proposal, Cancel);
+
+            Assert.Equal(TrainingOutcome.Conflict, result.Outcome);
+            Assert.Empty(result.SessionIds);
+            var conflict = Assert.Single(result.Conflicts!);
+            Assert.Contains(first.Site, conflict, StringComparison.Ordinal);
+            Assert.Equal((sessions, enrolments, audit), await CountsAsync());
+        }
+        finally
+        {
+            await RemoveAsync([meanwhile.Id]);
+        }
+    }
+
+    [Fact]
+    public async Task Advisors_taken_off_the_floor_since_the_proposal_make_its_trainees_push_the_core_below_the_floor_and_the_whole_plan_is_refused()
+    {
+        var service = Service();
+        var proposal = await ProposeAboveDemoAsync(service, 0.9);
+        var planned = proposal.Plan.Sessions.SelectMany(s => s.Advisors).ToHashSet();
+        var meanwhile = new TrainingSession { CourseId = proposal.Plan.Sessions[0].CourseId, RegionId = Bpl, Trainer = "Formateur du site", Capacity = 12 };
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            // A day one of the proposal's trainees works: everyone else on shift in the region that day is sent to a
+            // session planned since, so what is left of the floor is the trainees the proposal takes away.
+            var trainingDays = proposal.Plan.Sessions.SelectMany(s => s.Advisors.SelectMany(a => s.Days.Select(d => (Advisor: a, Day: d)))).ToList();
+            var days = trainingDays.Select(t => t.Day).Distinct().ToList();
+            var worked = (await db.Shifts.AsNoTracking().Where(s => planned.Contains(s.AdvisorId) && days.Contains(s.Date))
+                .Select(s => new { s.AdvisorId, s.Date }).ToListAsync(Cancel)).Select(s => (s.AdvisorId, s.Date)).ToHashSet();
+            var day = trainingDays.Where(worked.Contains).Min(t => t.Day);
+            meanwhile.SiteId = await db.Sites.Where(s => s.RegionId != Bpl).Select(s => s.Id).FirstAsync(Cancel);
+            meanwhile.Days = [new SessionDay { Date = day }];
+            var others = await db.Shifts.Where(s => s.Date == day && s.Advisor!.Site!.RegionId == Bpl && !planned.Contains(s.AdvisorId))
+                .Select(s => s.AdvisorId).Distinct().ToListAsync(Cancel);
+            Assert.NotEmpty(others);
+            meanwhile.Enrolments = [.. others.Select(a => new Enrolment { AdvisorId = a, Status = EnrolmentStatus.Planned })];
+            db.TrainingSessions.Add(meanwhile);
+            await db.SaveChangesAsync(Cancel);
+        }
+        try
+        {
+            var (sessions, enrolments, audit) = await CountsAsync();
+
+            var result = await service.AcceptAsync(DirectorBpl, proposal, Cancel);
+
+            Assert.Equal(TrainingOutcome.Conflict, result.Outcome);
+            Assert.Empty(result.SessionIds);
+            Assert.NotEmpty(result.Conflicts!);
+            Assert.All(result.Conflicts!, c => Assert.Contains("80", c, StringComparison.Ordinal));
+            Assert.Equal((sessions, enrolments, audit), await CountsAsync());
+        }
+        finally
+        {
+            await RemoveAsync([meanwhile.Id]);
+        }
+    }
+
+    private async Task<(int Sessions, int Enrolments, int Audit)> CountsAsync()
+    {
+        await using var db = fixture.App.CreateDbContext();
+        return (await db.TrainingSessions.CountAsync(Cancel), await db.Enrolments.CountAsync(Cancel), await db.AuditEntries.CountAsync(Cancel));
     }
 
     private async Task RemoveAsync(IReadOnlyCollection<int> sessionIds)
