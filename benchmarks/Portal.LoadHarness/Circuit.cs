@@ -10,9 +10,10 @@ namespace Portal.LoadHarness;
 
 /// <summary>
 /// What a user does on a page: which element to click at a given step (one that changes the page: never a disabled
-/// control), and what the user waits to see change (null: the first render after the click is the answer).
+/// control), and the parts of the page the user waits to see change, each of them (null: the first render after the
+/// click is the answer).
 /// </summary>
-internal sealed record Workload(string Name, string Path, string User, Func<Dom, int, ElementNode?> Choose, Func<Dom, string>? Outcome);
+internal sealed record Workload(string Name, string Path, string User, Func<Dom, int, ElementNode?> Choose, Func<Dom, string[]>? Outcome);
 
 /// <summary>
 /// One browser tab on a page, as blazor.web.js drives it (CircuitManager.ts, WebRootComponentManager.ts): the page is
@@ -159,7 +160,7 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
     }
 
     /// <summary>A click in flight: done (with its time) once dispatched, acknowledged and its change rendered; null when refused.</summary>
-    private sealed class Click(string id, ulong handler, string label, string? before)
+    private sealed class Click(string id, ulong handler, string label, string[]? before)
     {
         public string Id { get; } = id;
 
@@ -167,7 +168,7 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
 
         public string Label { get; } = label;
 
-        public string? Before { get; } = before;
+        public string[]? Before { get; } = before;
 
         public Stopwatch Watch { get; } = new();
 
@@ -309,7 +310,7 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
                 dom.Apply(batch);
                 if (pending is { } click && click.Watch.IsRunning)
                 {
-                    click.Rendered |= work.Outcome is null || work.Outcome(dom) != click.Before;
+                    click.Rendered |= work.Outcome is null || work.Outcome(dom).Zip(click.Before!).All(p => p.First != p.Second);
                     TryComplete();
                 }
             }

@@ -88,14 +88,15 @@ public static partial class Program
         return results.All(r => r.Errors == 0 && r.Held == circuits) ? 0 : 1;
     }
 
+    // The planner's new week is shown once its label (rendered with its rows) and its coverage (each day's date) have changed.
     private static readonly Workload[] Mix =
     [
-        new("director BPL, coverage", "coverage/BPL", "director.bpl@portal.demo", Week, WeekShown),
-        new("director NC, coverage", "coverage/NC", "director.nc@portal.demo", Week, WeekShown),
-        new("director BPL, planner", "assignments/BPL", "director.bpl@portal.demo", Week, WeekShown),
-        new("director NC, planner", "assignments/NC", "director.nc@portal.demo", Week, WeekShown),
-        new("advisor, /me", "me", "advisor.bpl@portal.demo", OtherTab, OpenTab),
-        new("HR, completion", "training/completion", "hr@portal.demo", Pager, PageShown),
+        new("director BPL, coverage", "coverage/BPL", "director.bpl@portal.demo", Week, dom => [WeekShown(dom)]),
+        new("director NC, coverage", "coverage/NC", "director.nc@portal.demo", Week, dom => [WeekShown(dom)]),
+        new("director BPL, planner", "assignments/BPL", "director.bpl@portal.demo", Week, dom => [WeekShown(dom), TextOf(dom, "planner-coverage")]),
+        new("director NC, planner", "assignments/NC", "director.nc@portal.demo", Week, dom => [WeekShown(dom), TextOf(dom, "planner-coverage")]),
+        new("advisor, /me", "me", "advisor.bpl@portal.demo", OtherTab, dom => [OpenTab(dom)]),
+        new("HR, completion", "training/completion", "hr@portal.demo", Pager, dom => [PageShown(dom)]),
     ];
 
     /// <summary>Shares of the mix, in the order above: directors 40%, advisors 45%, HR 15%.</summary>
@@ -114,7 +115,9 @@ public static partial class Program
     private static ElementNode? Week(Dom dom, int step) =>
         Clickable(dom, e => e["data-testid"] == (step % 2 == 0 ? "next-week" : "previous-week"));
 
-    private static string WeekShown(Dom dom) => dom.Elements().FirstOrDefault(e => e["data-testid"] == "week") is { } week ? dom.TextOf(week) : "";
+    private static string WeekShown(Dom dom) => TextOf(dom, "week");
+
+    private static string TextOf(Dom dom, string testId) => dom.Elements().FirstOrDefault(e => e["data-testid"] == testId) is { } element ? dom.TextOf(element) : "";
 
     /// <summary>The tab that is not open (clicking the open one changes nothing).</summary>
     private static ElementNode? OtherTab(Dom dom, int step) => Clickable(dom, e => e["role"] == "tab" && e["aria-selected"] != "true");
@@ -173,6 +176,7 @@ public static partial class Program
         // Interleaved by share, so that a small run has every workload in it, in its proportion.
         var pick = weights.SelectMany((w, i) => Enumerable.Range(0, w).Select(k => (Workload: i, Order: (k + 0.5) / w))).OrderBy(p => p.Order).Select(p => p.Workload).ToArray();
         var ramp = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
         using var starting = new SemaphoreSlim(32);
         var starts = new List<Task>();
         for (var i = 0; i < count; i++)
@@ -209,8 +213,9 @@ public static partial class Program
                     starting.Release();
                 }
             }));
-            if (i % 250 == 249)
+            if (i % 250 == 249 || ramp.Elapsed - reported > TimeSpan.FromSeconds(15))
             {
+                reported = ramp.Elapsed;
                 Console.WriteLine($"  {ramp.Elapsed:mm\\:ss} {started} live, {failedStarts} failed, {stats.Errors} errors, p95 {stats.Percentile(95):F0} ms, RSS {server.ResidentBytes() / 1048576.0:F0} MB");
             }
         }
