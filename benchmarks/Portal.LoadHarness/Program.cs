@@ -39,9 +39,16 @@ public static partial class Program
             {
                 step.Add(await RunAsync("realistic mix", Mix, repository, database, count, hold, rate, interval));
             }
+            else if (only is not "minimal")
+            {
+                // One workload of the mix alone (--only planner, --only /me): its memory per circuit, its latency unmixed.
+                var alone = Mix.Where(w => w.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToArray();
+                step.Add(await RunAsync($"mix, {only} only", alone.Length > 0 ? alone : throw new ArgumentException($"no workload named {only}"),
+                    repository, database, count, hold, rate, interval));
+            }
             if (only is null or "minimal")
             {
-                step.Add(await RunAsync("simple page (staffing calculator)", Minimal, repository, database, count, hold, rate, interval));
+                step.Add(await RunAsync(SimpleRun, Minimal, repository, database, count, hold, rate, interval));
             }
             results.AddRange(step);
             var holds = step.All(r => r.Errors == 0 && r.Held == count && r.P95 <= p95Limit);
@@ -73,8 +80,8 @@ public static partial class Program
                     $"| {r.Name} | {r.Asked} | {w.Name} | {w.Circuits} | {w.Clicks} | {w.NoTargets} | {w.Errors} | {w.P50:F0} ms | {w.P95:F0} ms | {w.P99:F0} ms |"));
             }
         }
-        var mix = results.FirstOrDefault(r => r.Workloads.Count > 1);
-        var simple = results.FirstOrDefault(r => r.Workloads.Count == 1 && r.Asked == mix?.Asked);
+        var mix = results.FirstOrDefault(r => r.Name != SimpleRun);
+        var simple = results.FirstOrDefault(r => r.Name == SimpleRun && r.Asked == mix?.Asked);
         if (mix is not null && simple is not null && simple.HeapPerCircuit > 0)
         {
             Console.WriteLine($"Managed heap per circuit, mix / simple page: {mix.HeapPerCircuit / simple.HeapPerCircuit:F2}; " +
@@ -103,6 +110,8 @@ public static partial class Program
     private static readonly int[] MixWeights = [10, 10, 10, 10, 45, 15];
 
     // The calculator's result is the same on every click: the first render after the click is its answer.
+    private const string SimpleRun = "simple page (staffing calculator)";
+
     private static readonly Workload[] Minimal =
     [
         new("director BPL, calculator", "coverage/calculator", "director.bpl@portal.demo", (dom, _) => Clickable(dom, e => e["data-testid"] == "compute"), null),
