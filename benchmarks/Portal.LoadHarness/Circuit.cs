@@ -38,6 +38,16 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
 
     public bool Live { get; private set; }
 
+    public Workload Work => work;
+
+    public string Size()
+    {
+        lock (gate)
+        {
+            return dom.Size();
+        }
+    }
+
     public async Task StartAsync(HttpClient http, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, location);

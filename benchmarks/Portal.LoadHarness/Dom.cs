@@ -94,6 +94,13 @@ internal sealed class Dom
         return text.ToString();
     }
 
+    /// <summary>How big the page is: what the server holds a render tree and an event binding for.</summary>
+    public string Size()
+    {
+        var elements = Elements().ToList();
+        return $"{components.Count} components, {elements.Count} elements, {elements.Sum(e => e.Handlers.Count)} event handlers";
+    }
+
     public string Summary()
     {
         var roots = Roots().ToList();

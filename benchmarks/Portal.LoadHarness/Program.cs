@@ -258,6 +258,10 @@ public static partial class Program
             }
         }
         Console.WriteLine($"  no click target found: {stats.NoTargets}");
+        foreach (var first in live.Where(c => c.Live).GroupBy(c => c.Work).Select(g => g.First()))
+        {
+            Console.WriteLine($"  page of {first.Work.Name}: {first.Size()}");
+        }
         var rows = workloads.Select(w => new WorkloadResult(w.Name, circuitsOf[w], perWork[w].Interactions, perWork[w].NoTargets, perWork[w].Errors,
             perWork[w].Percentile(50), perWork[w].Percentile(95), perWork[w].Percentile(99))).ToList();
         var result = new RunResult(name, count, held, stats.Errors, stats.Interactions / Math.Max(1, hold.TotalSeconds), stats.Percentile(50), stats.Percentile(95),
