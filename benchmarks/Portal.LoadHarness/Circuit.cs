@@ -135,7 +135,7 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
             var target = work.Choose(dom, step++);
             if (target is null || !target.Handlers.TryGetValue("click", out var handler))
             {
-                stats.NoTarget(Describe());
+                stats.NoTarget(Describe);
                 total.NoTarget(null);
                 return;
             }

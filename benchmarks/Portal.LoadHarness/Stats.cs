@@ -42,9 +42,9 @@ internal sealed class Stats
     }
 
     /// <summary>A click with nothing to click; the first one's page (its clickable elements) is kept for the report.</summary>
-    public void NoTarget(string? page)
+    public void NoTarget(Func<string>? describe)
     {
-        if (Interlocked.Increment(ref noTarget) == 1 && page is not null)
+        if (Interlocked.Increment(ref noTarget) == 1 && describe?.Invoke() is { } page)
         {
             Keep($"no target, the page's clickable elements: {page[..Math.Min(3000, page.Length)]}");
         }
