@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.LoadHarness;
 
-/// <summary>What a user does on a page: which element to click next, found by its attributes in the render batches.</summary>
-internal sealed record Workload(string Name, string Path, string User, Func<IReadOnlyDictionary<string, string>, string?> Target, string[] Cycle);
+/// <summary>
+/// What a user does on a page: which element to click at a given step (one that changes the page: never a disabled
+/// control), and the parts of the page the user waits to see change, each of them (null: the first render after the
+/// click is the answer).
+/// </summary>
+internal sealed record Workload(string Name, string Path, string User, Func<Dom, int, ElementNode?> Choose, Func<Dom, string[]>? Outcome);
 
 /// <summary>
 /// One browser tab on a page, as blazor.web.js drives it (CircuitManager.ts, WebRootComponentManager.ts): the page is
@@ -17,15 +21,14 @@ internal sealed record Workload(string Name, string Path, string User, Func<IRea
 /// their markers once the renderer has attached, every render batch acknowledged, every JS interop call answered, and
 /// clicks dispatched to the renderer's DispatchEventAsync as the browser's event delegation does.
 /// </summary>
-internal sealed partial class Circuit(Uri server, string cookie, Workload work, Stats stats) : IAsyncDisposable
+internal sealed partial class Circuit(Uri server, string cookie, Workload work, Stats stats, Stats total) : IAsyncDisposable
 {
-    private readonly Dictionary<string, ulong> targets = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, string> handlerNames = [];
+    private readonly Dom dom = new();
     private readonly Lock gate = new();
     private readonly TaskCompletionSource<long> attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource firstRender = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection? connection;
-    private TaskCompletionSource<bool>? nextRender;
+    private Click? pending;
     private TaskCompletionSource<bool>? locationChanging;
     private bool hasLocationChangingListeners;
     private long rendererObject;
@@ -34,6 +37,16 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
     private Uri location = new(server, work.Path);
 
     public bool Live { get; private set; }
+
+    public Workload Work => work;
+
+    public string Size()
+    {
+        lock (gate)
+        {
+            return dom.Size();
+        }
+    }
 
     public async Task StartAsync(HttpClient http, CancellationToken cancellationToken)
     {
@@ -67,13 +80,18 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
         connection.On<string, bool, string>("JS.EndInvokeDotNet", OnEndInvokeDotNet);
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         connection.On<int, bool>("JS.EndLocationChanging", (_, proceed) => locationChanging?.TrySetResult(proceed));
-        connection.On<string>("JS.Error", error => stats.Error($"JS.Error: {error}"));
+        connection.On<string>("JS.Error", error =>
+        {
+            stats.Error($"JS.Error: {error}");
+            total.Error($"{work.Name}: JS.Error: {error}");
+        });
         connection.Closed += error =>
         {
             if (Live)
             {
                 Live = false;
                 stats.Dropped(error?.Message ?? "closed");
+                total.Dropped($"{work.Name}: {error?.Message ?? "closed"}");
             }
             return Task.CompletedTask;
         };
@@ -86,44 +104,106 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
         rendererObject = await attached.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         var operations = markers.Select((m, i) => $"{{\"type\":\"add\",\"ssrComponentId\":{i + 1},\"marker\":{m}}}");
         await connection.SendAsync("UpdateRootComponents", $"{{\"batchId\":1,\"operations\":[{string.Join(",", operations)}]}}", state, cancellationToken);
-        await firstRender.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+        // As a user waits for the page before clicking: the first render may be only the layout, the page's data later.
+        try
+        {
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            lock (gate)
+            {
+                throw new TimeoutException($"nothing to click 120 s after the start: {dom.Summary()}");
+            }
+        }
         Live = true;
     }
 
-    /// <summary>Clicks the next element of the cycle; answers the time from the dispatch to the next render batch, or null.</summary>
+    /// <summary>
+    /// Clicks the workload's next target and waits until its dispatch has returned and the page shows the change the user
+    /// waits for (the week shown, the rows of the list, the tab open), then records the time from the dispatch.
+    /// </summary>
     public async Task InteractAsync(CancellationToken cancellationToken)
     {
         if (!Live || connection is null)
         {
             return;
         }
-        ulong handler;
-        string key;
+        Click click;
         lock (gate)
         {
-            key = work.Cycle[step++ % work.Cycle.Length];
-            if (!targets.TryGetValue(key, out handler))
+            var target = work.Choose(dom, step++);
+            if (target is null || !target.Handlers.TryGetValue("click", out var handler))
             {
-                stats.NoTarget();
+                stats.NoTarget(Describe);
+                total.NoTarget(null);
                 return;
             }
+            var id = Interlocked.Increment(ref callId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            click = new Click(id, handler, Label(target), work.Outcome?.Invoke(dom));
+            pending = click;
         }
-        var rendered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        nextRender = rendered;
-        var id = Interlocked.Increment(ref callId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var args = $"[{{\"eventHandlerId\":{handler},\"eventName\":\"click\",\"eventFieldInfo\":null}},{ClickArgs}]";
-        var watch = Stopwatch.StartNew();
-        await connection.SendAsync("BeginInvokeDotNetFromJS", id, null, "DispatchEventAsync", rendererObject, args, cancellationToken);
+        var args = $"[{{\"eventHandlerId\":{click.Handler},\"eventName\":\"click\",\"eventFieldInfo\":null}},{ClickArgs}]";
+        click.Watch.Start();
+        await connection.SendAsync("BeginInvokeDotNetFromJS", click.Id, null, "DispatchEventAsync", rendererObject, args, cancellationToken);
         try
         {
-            await rendered.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            stats.Interaction(watch.Elapsed);
+            if (await click.Done.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken) is { } elapsed)
+            {
+                stats.Interaction(elapsed);
+                total.Interaction(elapsed);
+            }
         }
         catch (TimeoutException)
         {
-            stats.Error($"{work.Name}: no render within 30 s of a click on {key}");
+            var what = $"{work.Name}: {(click.Acknowledged ? "no change shown" : "no answer")} within 30 s of a click on {click.Label}";
+            stats.Error(what);
+            total.Error(what);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                pending = null;
+            }
         }
     }
+
+    /// <summary>A click in flight: done (with its time) once dispatched, acknowledged and its change rendered; null when refused.</summary>
+    private sealed class Click(string id, ulong handler, string label, string[]? before)
+    {
+        public string Id { get; } = id;
+
+        public ulong Handler { get; } = handler;
+
+        public string Label { get; } = label;
+
+        public string[]? Before { get; } = before;
+
+        public Stopwatch Watch { get; } = new();
+
+        public bool Acknowledged { get; set; }
+
+        public bool Rendered { get; set; }
+
+        public TaskCompletionSource<TimeSpan?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private void TryComplete()
+    {
+        if (pending is { Acknowledged: true, Rendered: true } click)
+        {
+            click.Done.TrySetResult(click.Watch.Elapsed);
+        }
+    }
+
+    private static string Label(ElementNode element) =>
+        element["data-testid"] ?? element["aria-label"] ?? element["class"]?.Split(' ').FirstOrDefault() ?? element.Name;
+
+    /// <summary>The clickable elements of the page, for the first report of a missing target of each workload.</summary>
+    private string Describe() => $"{dom.Summary()} | " + string.Join("; ", dom.Elements().Where(e => e.Handlers.ContainsKey("click"))
+        .Select(e => $"<{e.Name} {string.Join(" ", e.Attributes.Where(a => a.Key is not "style").Select(a => $"{a.Key}=\"{a.Value[..Math.Min(40, a.Value.Length)]}\""))}>"
+            + dom.TextOf(e).Trim()[..Math.Min(30, dom.TextOf(e).Trim().Length)]));
 
     private const string ClickArgs = "{\"detail\":1,\"screenX\":0,\"screenY\":0,\"clientX\":0,\"clientY\":0,\"offsetX\":0,\"offsetY\":0,\"pageX\":0,\"pageY\":0," +
         "\"movementX\":0,\"movementY\":0,\"button\":0,\"buttons\":0,\"ctrlKey\":false,\"shiftKey\":false,\"altKey\":false,\"metaKey\":false,\"type\":\"click\"}";
@@ -156,10 +236,34 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
                 result = identifier.EndsWith("getBaseURI", StringComparison.Ordinal) ? server.ToString() : location.ToString();
                 break;
         }
-        if (handle != 0 && connection is not null)
+        long? virtualize = null;
+        if (identifier == "Blazor._internal.Virtualize.init")
+        {
+            using var args = JsonDocument.Parse(argsJson);
+            virtualize = args.RootElement[0].GetProperty("__dotNetObject").GetInt64();
+        }
+        if (connection is not null)
+        {
+            _ = AnswerJsAsync(connection, handle, result, virtualize);
+        }
+    }
+
+    /// <summary>
+    /// Answers a JS call; for a virtualised list, then tells it what the browser's intersection observer tells it at first:
+    /// the spacer before the items is in view of a 630 px container (the planner's 70vh on a 900 px window), so it loads
+    /// the rows a window shows.
+    /// </summary>
+    private async Task AnswerJsAsync(HubConnection hub, long handle, object? result, long? virtualize)
+    {
+        if (handle != 0)
         {
             var json = JsonSerializer.Serialize(new object?[] { handle, true, result });
-            _ = connection.SendAsync("EndInvokeJSFromDotNet", handle, true, json);
+            await hub.SendAsync("EndInvokeJSFromDotNet", handle, true, json);
+        }
+        if (virtualize is { } helper)
+        {
+            var id = Interlocked.Increment(ref callId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await hub.SendAsync("BeginInvokeDotNetFromJS", id, null, "OnSpacerBeforeVisible", helper, "[0,0,630]");
         }
     }
 
@@ -188,7 +292,21 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
     {
         if (!success)
         {
-            stats.Error($"{work.Name}: .NET call {id} failed: {result[..Math.Min(200, result.Length)]}");
+            var what = $"{work.Name}: .NET call {id} failed: {result[..Math.Min(200, result.Length)]}";
+            stats.Error(what);
+            total.Error(what);
+        }
+        lock (gate)
+        {
+            if (pending is { } click && click.Id == id)
+            {
+                click.Acknowledged = true;
+                if (!success)
+                {
+                    click.Done.TrySetResult(null);
+                }
+                TryComplete();
+            }
         }
     }
 
@@ -196,68 +314,31 @@ internal sealed partial class Circuit(Uri server, string cookie, Workload work, 
     {
         try
         {
-            Track(RenderBatch.Read(data));
+            var batch = RenderBatch.Read(data);
+            lock (gate)
+            {
+                dom.Apply(batch);
+                if (pending is { } click && click.Watch.IsRunning)
+                {
+                    click.Rendered |= work.Outcome is null || work.Outcome(dom).Zip(click.Before!).All(p => p.First != p.Second);
+                    TryComplete();
+                }
+            }
         }
-        catch (Exception exception) when (exception is IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception exception) when (exception is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidCastException or NullReferenceException)
         {
-            stats.Error($"unreadable render batch: {exception.Message}");
+            var what = $"{work.Name}: unreadable render batch: {exception.GetType().Name} {exception.Message}";
+            stats.Error(what);
+            total.Error(what);
         }
         await connection!.SendAsync("OnRenderCompleted", batchId, null);
-        firstRender.TrySetResult();
-        nextRender?.TrySetResult(true);
-    }
-
-    /// <summary>
-    /// Keeps the click targets' handler ids: from the elements a batch adds, or, when a batch gives an element a new
-    /// handler, by pairing its disposed handlers with its reassigned ones of the same name, in order (the diff emits both
-    /// in the same order).
-    /// </summary>
-    private void Track(RenderBatch batch)
-    {
-        lock (gate)
+        if (!ready.Task.IsCompleted)
         {
-            var refreshed = new HashSet<string>(StringComparer.Ordinal);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var frame in batch.Added)
+            lock (gate)
             {
-                handlerNames[frame.Id] = frame.Name;
-                if (frame.Name == "onclick" && work.Target(frame.ElementAttributes) is { } kind)
+                if (work.Choose(dom, 0) is not null)
                 {
-                    // Several elements of a kind (tabs) are told apart by their order in the batch.
-                    var n = seen.GetValueOrDefault(kind);
-                    seen[kind] = n + 1;
-                    var key = $"{kind}#{n}";
-                    targets[key] = frame.Id;
-                    refreshed.Add(key);
-                }
-            }
-            foreach (var (name, id) in batch.Reassigned)
-            {
-                handlerNames[id] = name;
-            }
-            if (batch.Disposed.Count > 0)
-            {
-                var disposedClicks = batch.Disposed.Where(d => handlerNames.GetValueOrDefault(d) == "onclick").ToList();
-                var reassignedClicks = batch.Reassigned.Where(r => r.Name == "onclick").Select(r => r.Id).ToList();
-                foreach (var key in targets.Keys.ToList())
-                {
-                    if (refreshed.Contains(key) || !batch.Disposed.Contains(targets[key]))
-                    {
-                        continue;
-                    }
-                    var at = disposedClicks.IndexOf(targets[key]);
-                    if (at >= 0 && disposedClicks.Count == reassignedClicks.Count)
-                    {
-                        targets[key] = reassignedClicks[at];
-                    }
-                    else
-                    {
-                        targets.Remove(key);
-                    }
-                }
-                foreach (var id in batch.Disposed)
-                {
-                    handlerNames.Remove(id);
+                    ready.TrySetResult();
                 }
             }
         }

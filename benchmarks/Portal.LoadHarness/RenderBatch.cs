@@ -3,88 +3,94 @@ using System.Text;
 
 namespace Portal.LoadHarness;
 
-/// <summary>An element's event handler as a render batch gives it: the attribute (onclick), its id, the element's attributes.</summary>
-internal sealed record HandlerFrame(string Name, ulong Id, IReadOnlyDictionary<string, string> ElementAttributes);
+/// <summary>A frame of a render batch's reference frames, as the out-of-process format gives it (20 bytes each).</summary>
+internal readonly record struct Frame(int Type, int SubtreeLength, int ComponentId, string? Name, string? Value, ulong HandlerId)
+{
+    public const int Element = 1;
+    public const int Text = 2;
+    public const int Attribute = 3;
+    public const int Component = 4;
+    public const int Region = 5;
+    public const int Markup = 8;
+}
+
+/// <summary>One edit of a component's diff: type, sibling index, reference frame (or move-to index), removed attribute.</summary>
+internal readonly record struct Edit(int Type, int SiblingIndex, int FrameIndex, string? RemovedAttribute)
+{
+    public const int PrependFrame = 1;
+    public const int RemoveFrame = 2;
+    public const int SetAttribute = 3;
+    public const int RemoveAttribute = 4;
+    public const int UpdateText = 5;
+    public const int StepIn = 6;
+    public const int StepOut = 7;
+    public const int UpdateMarkup = 8;
+    public const int PermutationListEntry = 9;
+    public const int PermutationListEnd = 10;
+}
 
 /// <summary>
-/// What the harness needs of a render batch, read as blazor.web.js reads the out-of-process format
-/// (OutOfProcessRenderBatch.ts): the event handlers of the elements it adds, the handlers it assigns to existing
-/// elements (attribute frames of SetAttribute edits, in order) and the handler ids it disposes, in order.
+/// A render batch read as blazor.web.js reads the out-of-process format (OutOfProcessRenderBatch.ts, written by the
+/// server's RenderBatchWriter): the updated components with their edits, the reference frames the edits point at, the
+/// disposed components and the disposed event handler ids. The trailer holds five offsets: updated components, reference
+/// frames, disposed component ids, disposed event handler ids and the string table.
 /// </summary>
 internal sealed class RenderBatch
 {
     private const int FrameLength = 20;
-    private const int ElementFrame = 1;
-    private const int AttributeFrame = 3;
+    private const int EditLength = 16;
 
-    public List<HandlerFrame> Added { get; } = [];
+    public List<(int ComponentId, List<Edit> Edits)> Updated { get; } = [];
 
-    public List<(string Name, ulong Id)> Reassigned { get; } = [];
+    public List<Frame> Frames { get; } = [];
 
-    public List<ulong> Disposed { get; } = [];
+    public List<int> DisposedComponents { get; } = [];
+
+    public List<ulong> DisposedHandlers { get; } = [];
 
     public static RenderBatch Read(byte[] data)
     {
         var batch = new RenderBatch();
-        var strings = Int(data, data.Length - 4);
-        var frames = Int(data, data.Length - 16);
-        var count = Int(data, frames);
-        var start = frames + 4;
-        var ownedUntil = -1;
-        Dictionary<string, string>? attributes = null;
-        List<(string, ulong)>? handlers = null;
-        void Flush()
+        var end = data.Length;
+        var updated = Int(data, end - 20);
+        var frames = Int(data, end - 16);
+        var disposedComponents = Int(data, end - 12);
+        var disposedHandlers = Int(data, end - 8);
+        var strings = Int(data, end - 4);
+
+        for (int i = 0, n = Int(data, updated); i < n; i++)
         {
-            if (handlers is not null)
+            var at = Int(data, updated + 4 + i * 4);
+            var edits = new List<Edit>();
+            for (int e = 0, count = Int(data, at + 4); e < count; e++)
             {
-                foreach (var (name, id) in handlers)
-                {
-                    batch.Added.Add(new HandlerFrame(name, id, attributes!));
-                }
+                var edit = at + 8 + e * EditLength;
+                edits.Add(new Edit(Int(data, edit), Int(data, edit + 4), Int(data, edit + 8), String(data, strings, Int(data, edit + 12))));
             }
-            handlers = null;
-            attributes = null;
+            batch.Updated.Add((Int(data, at), edits));
         }
-        for (var i = 0; i < count; i++)
+        for (int i = 0, n = Int(data, frames); i < n; i++)
         {
-            var at = start + i * FrameLength;
+            var at = frames + 4 + i * FrameLength;
             var type = Int(data, at);
-            if (type == AttributeFrame)
+            batch.Frames.Add(type switch
             {
-                var name = String(data, strings, Int(data, at + 4)) ?? "";
-                var handler = BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(at + 12));
-                if (i < ownedUntil && attributes is not null)
-                {
-                    if (handler > 0)
-                    {
-                        (handlers ??= []).Add((name, handler));
-                    }
-                    else
-                    {
-                        attributes[name] = String(data, strings, Int(data, at + 8)) ?? "";
-                    }
-                }
-                else if (handler > 0)
-                {
-                    batch.Reassigned.Add((name, handler));
-                }
-                continue;
-            }
-            Flush();
-            ownedUntil = -1;
-            if (type == ElementFrame)
-            {
-                // An element's attributes come right after it, inside its subtree.
-                ownedUntil = i + Int(data, at + 4);
-                attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["$element"] = String(data, strings, Int(data, at + 8)) ?? "" };
-            }
+                Frame.Element => new Frame(type, Int(data, at + 4), 0, String(data, strings, Int(data, at + 8)), null, 0),
+                Frame.Attribute => new Frame(type, 0, 0, String(data, strings, Int(data, at + 4)), String(data, strings, Int(data, at + 8)),
+                    BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(at + 12))),
+                Frame.Component => new Frame(type, Int(data, at + 4), Int(data, at + 8), null, null, 0),
+                Frame.Region => new Frame(type, Int(data, at + 4), 0, null, null, 0),
+                Frame.Text or Frame.Markup => new Frame(type, 0, 0, null, String(data, strings, Int(data, at + 4)), 0),
+                _ => new Frame(type, 0, 0, null, null, 0),
+            });
         }
-        Flush();
-        var disposed = Int(data, data.Length - 8);
-        var disposedCount = Int(data, disposed);
-        for (var i = 0; i < disposedCount; i++)
+        for (int i = 0, n = Int(data, disposedComponents); i < n; i++)
         {
-            batch.Disposed.Add(BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(disposed + 4 + i * 8)));
+            batch.DisposedComponents.Add(Int(data, disposedComponents + 4 + i * 4));
+        }
+        for (int i = 0, n = Int(data, disposedHandlers); i < n; i++)
+        {
+            batch.DisposedHandlers.Add(BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(disposedHandlers + 4 + i * 8)));
         }
         return batch;
     }

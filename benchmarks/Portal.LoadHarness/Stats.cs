@@ -41,7 +41,14 @@ internal sealed class Stats
         Keep($"circuit dropped: {what}");
     }
 
-    public void NoTarget() => Interlocked.Increment(ref noTarget);
+    /// <summary>A click with nothing to click; the first one's page (its clickable elements) is kept for the report.</summary>
+    public void NoTarget(Func<string>? describe)
+    {
+        if (Interlocked.Increment(ref noTarget) == 1 && describe?.Invoke() is { } page)
+        {
+            Keep($"no target, the page's clickable elements: {page[..Math.Min(3000, page.Length)]}");
+        }
+    }
 
     private void Keep(string what)
     {
@@ -54,9 +61,11 @@ internal sealed class Stats
     /// <summary>A percentile in milliseconds (the histogram holds microseconds).</summary>
     public double Percentile(double p) => latency.TotalCount == 0 ? double.NaN : latency.GetValueAtPercentile(p) / 1000.0;
 
+    /// <summary>The hold starts afresh: the ramp's clicks, errors and missing targets are not the steady state's.</summary>
     public void Reset()
     {
         latency.Reset();
         Interlocked.Exchange(ref interactions, 0);
+        Interlocked.Exchange(ref noTarget, 0);
     }
 }

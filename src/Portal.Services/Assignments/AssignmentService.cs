@@ -38,11 +38,45 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
         {
             return null;
         }
-        filter ??= new PlannerFilter();
         var monday = LocalCalendar.MondayOf(anyDay);
-        var sunday = monday.AddDays(6);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var advisors = RegionAdvisors(db, region.Id);
+        var (rows, total) = await RowsAsync(db, region.Id, monday, filter ?? new PlannerFilter(), skip, take, cancellationToken);
+
+        var published = await db.PublishedWeeks.AsNoTracking().Where(w => w.RegionId == region.Id && w.Monday == monday)
+            .Select(w => (DateTime?)w.PublishedAtUtc).SingleOrDefaultAsync(cancellationToken);
+        var sites = await db.Sites.AsNoTracking().Where(s => s.RegionId == region.Id).Where(Domain.Sites.Site.InHouse)
+            .OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+        var skills = await db.Skills.AsNoTracking().OrderBy(s => s.Id).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Id).Select(c => new Choice(c.Id, c.Code)).ToListAsync(cancellationToken);
+        var teams = (await RegionAdvisors(db, region.Id).Where(a => a.Team != null)
+                .Select(a => new { a.SiteId, Site = a.Site!.Name, a.Team }).Distinct().ToListAsync(cancellationToken))
+            .OrderBy(t => t.Site, StringComparer.CurrentCulture).ThenBy(t => t.Team, TeamOrder)
+            .Select(t => new TeamChoice(t.SiteId, t.Site, t.Team!)).ToList();
+        return new PlannerWeek(region, monday, published is not null, published, total, rows, sites, skills, channels, teams);
+    }
+
+    /// <summary>
+    /// A page of the planner's rows and their count, without the week's header (its choices and publication): what the
+    /// grid asks for each time it scrolls or the week changes. Null as <see cref="GetWeekAsync"/>.
+    /// </summary>
+    public async Task<PlannerRows?> GetRowsAsync(Actor actor, string regionCode, DateOnly anyDay, PlannerFilter? filter, int skip, int take,
+        CancellationToken cancellationToken = default)
+    {
+        var region = await regions.FindAsync(actor, regionCode, Area.Assignments, cancellationToken);
+        if (region is null)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (rows, total) = await RowsAsync(db, region.Id, LocalCalendar.MondayOf(anyDay), filter ?? new PlannerFilter(), skip, take, cancellationToken);
+        return new PlannerRows(rows, total);
+    }
+
+    private static async Task<(IReadOnlyList<PlannerRow> Rows, int Total)> RowsAsync(PortalDbContext db, int regionId, DateOnly monday, PlannerFilter filter,
+        int skip, int take, CancellationToken cancellationToken)
+    {
+        var sunday = monday.AddDays(6);
+        var advisors = RegionAdvisors(db, regionId);
         if (filter.SiteId is { } siteId)
         {
             advisors = advisors.Where(a => a.SiteId == siteId);
@@ -62,6 +96,11 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
             advisors = advisors.Where(a => a.LastName.Contains(search) || a.FirstName.Contains(search) || a.EmployeeNumber.Contains(search));
         }
         var total = await advisors.CountAsync(cancellationToken);
+        if (take <= 0)
+        {
+            // The week's header asks only for the count: no page, and no shifts, training days or absences of nobody.
+            return ([], total);
+        }
         var page = await advisors.OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
             .Select(a => new { a.Id, a.EmployeeNumber, a.FirstName, a.LastName, Site = a.Site!.Name, a.WorkingTimePercent, a.Team })
             .ToListAsync(cancellationToken);
@@ -83,17 +122,7 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> dbFacto
                     training[(a.Id, day)].FirstOrDefault(), absences[a.Id].FirstOrDefault(x => x.Covers(day))?.Kind)).ToList(), a.Team))
             .ToList();
 
-        var published = await db.PublishedWeeks.AsNoTracking().Where(w => w.RegionId == region.Id && w.Monday == monday)
-            .Select(w => (DateTime?)w.PublishedAtUtc).SingleOrDefaultAsync(cancellationToken);
-        var sites = await db.Sites.AsNoTracking().Where(s => s.RegionId == region.Id).Where(Domain.Sites.Site.InHouse)
-            .OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var skills = await db.Skills.AsNoTracking().OrderBy(s => s.Id).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Id).Select(c => new Choice(c.Id, c.Code)).ToListAsync(cancellationToken);
-        var teams = (await RegionAdvisors(db, region.Id).Where(a => a.Team != null)
-                .Select(a => new { a.SiteId, Site = a.Site!.Name, a.Team }).Distinct().ToListAsync(cancellationToken))
-            .OrderBy(t => t.Site, StringComparer.CurrentCulture).ThenBy(t => t.Team, TeamOrder)
-            .Select(t => new TeamChoice(t.SiteId, t.Site, t.Team!)).ToList();
-        return new PlannerWeek(region, monday, published is not null, published, total, rows, sites, skills, channels, teams);
+        return (rows, total);
     }
 
     // "Équipe 2" before "Équipe 10".

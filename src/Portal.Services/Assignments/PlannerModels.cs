@@ -26,6 +26,9 @@ public sealed record PlannerRow(int AdvisorId, string EmployeeNumber, string Nam
     public double PlannedHours => Days.SelectMany(d => d.Shifts).Sum(s => s.Hours());
 }
 
+/// <summary>A page of the planner's rows and how many rows the filters match in all.</summary>
+public sealed record PlannerRows(IReadOnlyList<PlannerRow> Rows, int TotalRows);
+
 /// <summary>
 /// A page of the planner's rows for a region's week, with the total row count (for virtualised scrolling), whether the
 /// week is published, and what the filters and dialogs offer.

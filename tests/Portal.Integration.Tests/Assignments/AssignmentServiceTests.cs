@@ -104,6 +104,35 @@ public class AssignmentServiceTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_grid_reads_the_same_rows_as_the_week_and_the_header_counts_them_without_reading_any()
+    {
+        var monday = Week(10);
+        var advisor = (await VoiceAdvisorsAsync(monday, 1)).Single();
+        try
+        {
+            Assert.Equal(SaveOutcome.Saved, (await Service<AssignmentService>().SaveAsync(DirectorBpl, Form(advisor, monday.AddDays(2)), Cancel)).Outcome);
+            var filter = new PlannerFilter(Search: advisor.EmployeeNumber);
+
+            var rows = (await Service<AssignmentService>().GetRowsAsync(DirectorBpl, "BPL", monday.AddDays(4), filter, 0, 20, Cancel))!;
+            var week = (await Service<AssignmentService>().GetWeekAsync(DirectorBpl, "BPL", monday, filter, 0, 20, Cancel))!;
+            var header = (await Service<AssignmentService>().GetWeekAsync(DirectorBpl, "BPL", monday, filter, 0, 0, Cancel))!;
+
+            var row = Assert.Single(rows.Rows);
+            Assert.Equal(advisor.EmployeeNumber, row.EmployeeNumber);
+            Assert.Equal(new TimeOnly(9, 0), Assert.Single(row.Days[2].Shifts).Start);
+            Assert.Equal(week.Rows.Select(r => (r.EmployeeNumber, r.PlannedHours)), rows.Rows.Select(r => (r.EmployeeNumber, r.PlannedHours)));
+            Assert.Equal((1, 1), (rows.TotalRows, header.TotalRows));
+            Assert.Empty(header.Rows);
+            Assert.Null(await Service<AssignmentService>().GetRowsAsync(DirectorNc, "BPL", monday, filter, 0, 20, Cancel));
+            Assert.Null(await Service<AssignmentService>().GetRowsAsync(Hr, "BPL", monday, filter, 0, 20, Cancel));
+        }
+        finally
+        {
+            await CleanAsync(monday);
+        }
+    }
+
+    [Fact]
     public async Task Another_regions_director_and_hr_can_neither_see_nor_plan_the_region()
     {
         var monday = Week(1);
