@@ -160,6 +160,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("AssignmentService.CopyWeekAsync", "saved", "saved", "not found", "not found", "not found"),
         ("AssignmentService.DeleteAsync", "conflict", "conflict", "not found", "not found", "not found"),
         ("AssignmentService.GetWeekAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
+        ("AssignmentService.GetRowsAsync", "with BPL", "with BPL", "not found", "not found", "not found"),
         ("AssignmentService.PublishAsync", "saved", "saved", "not found", "not found", "not found"),
         ("AssignmentService.SaveAsync", "refused by rules", "refused by rules", "not found", "not found", "not found"),
         ("AttendanceService.CancelCompletionAsync", "invalid: Reason", "not found", "not found", "invalid: Reason", "not found"),
@@ -192,6 +193,7 @@ public class AccessMatrixTests(PortalFixture fixture)
         ("RegionDirectory.TimelineAsync", "opens all", "opens BPL", "opens NC", "opens none", "opens none"),
         ("ReadinessService.GetAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("ReadinessService.OutlookAsync", "allowed", "allowed", "not found", "not found", "not found"),
+        ("ReadinessService.OutlookWithAsync", "allowed", "allowed", "not found", "not found", "not found"),
         ("ReadinessService.OutlooksAsync", "with BPL", "with BPL", "without BPL", "empty", "empty"),
         ("RolloutPlanService.PlanAsync", "allowed", "not found", "not found", "not found", "not found"),
         ("RolloutPlanService.SavePlanAsync", "invalid: BPL", "not found", "not found", "not found", "not found"),
@@ -620,6 +622,8 @@ public class AccessMatrixTests(PortalFixture fixture)
                     return await S<ReadinessService>().GetAsync(actor, "BPL", today, ct) is null ? "not found" : "allowed";
                 case "ReadinessService.OutlookAsync":
                     return await S<ReadinessService>().OutlookAsync(actor, "BPL", ct) is null ? "not found" : "allowed";
+                case "ReadinessService.OutlookWithAsync":
+                    return await S<ReadinessService>().OutlookWithAsync(actor, "BPL", [], ct) is null ? "not found" : "allowed";
                 case "ReadinessService.OutlooksAsync":
                     return Regions((await S<ReadinessService>().OutlooksAsync(actor, ct)).Select(o => o.Region.Code));
                 case "RolloutPlanService.PlanAsync":
@@ -689,6 +693,9 @@ public class AccessMatrixTests(PortalFixture fixture)
                 case "AssignmentService.GetWeekAsync":
                     var week = await S<AssignmentService>().GetWeekAsync(actor, "BPL", today, new PlannerFilter(Search: target.EmployeeNumber), cancellationToken: ct);
                     return week is null ? "not found" : week.Rows.Any(r => r.EmployeeNumber == target.EmployeeNumber) ? "with BPL" : "without BPL";
+                case "AssignmentService.GetRowsAsync":
+                    var plannerRows = await S<AssignmentService>().GetRowsAsync(actor, "BPL", today, new PlannerFilter(Search: target.EmployeeNumber), 0, 50, ct);
+                    return plannerRows is null ? "not found" : plannerRows.Rows.Any(r => r.EmployeeNumber == target.EmployeeNumber) ? "with BPL" : "without BPL";
                 case "AssignmentService.PublishAsync":
                     // This week, published already: publishing again writes nothing.
                     return Saved((await S<AssignmentService>().PublishAsync(actor, "BPL", today, ct)).Outcome, new Dictionary<string, string>());
