@@ -78,7 +78,8 @@ internal static class TrainingPlanReport
         }
         problems += Enumerable.Range(0, input.Cells.Count)
             .Count(c => removed[c] > 0 && input.Cells[c].Supply - removed[c] < input.CoverageFloor * input.Cells[c].Required - 1e-9);
-        var completed = input.Advisors.Count(a => a.MissingCourses.All(c => done.Contains((a.Id, c))));
+        var completed = input.Advisors.Count(a => a.Planned.Values.All(last => claimed is { } by && last <= by)
+            && a.MissingCourses.All(c => done.Contains((a.Id, c))));
         if (claimed is not null && completed < input.Threshold * input.Advisors.Count - 1e-9)
         {
             problems++;

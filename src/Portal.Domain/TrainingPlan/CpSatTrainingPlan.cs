@@ -43,7 +43,7 @@ internal static class CpSatTrainingPlan
     /// <summary>The whole region in one model.</summary>
     public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, TimeSpan limit, int workers,
         CancellationToken cancellationToken) =>
-        Improve(problem, by, hint, new Scope(null, [], problem.Input.AdvisorsNeeded - problem.Input.Advisors.Count(a => a.MissingCourses.Count == 0)),
+        Improve(problem, by, hint, new Scope(null, [], problem.Input.AdvisorsNeeded - problem.CompletedWithoutPlan(by)),
             limit, workers, cancellationToken);
 
     public static Outcome Improve(TrainingPlanProblem problem, DateOnly by, IReadOnlyList<ProposedSession> hint, Scope scope, TimeSpan limit, int workers,
@@ -56,7 +56,7 @@ internal static class CpSatTrainingPlan
         var hinted = hint.Select(s => (s.CourseId, s.SiteId, s.Days[0])).ToHashSet();
         bool InScope(int siteId) => scope.Sites is null || scope.Sites.Contains(siteId);
         var fixedRemoved = problem.Removed(scope.Fixed);
-        var sitesUsed = input.Advisors.Where(a => a.MissingCourses.Count > 0 && InScope(a.SiteId)).Select(a => a.SiteId).ToHashSet();
+        var sitesUsed = input.Advisors.Where(a => problem.Trainable(a, by) && InScope(a.SiteId)).Select(a => a.SiteId).ToHashSet();
         foreach (var site in input.Sites.Where(s => sitesUsed.Contains(s.Id)))
         {
             foreach (var course in input.Courses)
@@ -87,7 +87,7 @@ internal static class CpSatTrainingPlan
         var hintedTaken = hint.SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
         var hintedComplete = hint.Where(s => s.LastDay <= by).SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
 
-        foreach (var advisor in input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId) && InScope(a.SiteId)))
+        foreach (var advisor in input.Advisors.Where(a => problem.Trainable(a, by) && InScope(a.SiteId)))
         {
             var byDay = new Dictionary<DateOnly, List<BoolVar>>();
             var byWeek = new Dictionary<DateOnly, LinearExprBuilder>();

@@ -25,7 +25,7 @@ internal static class GreedyTrainingPlan
     public static IReadOnlyList<ProposedSession> Solve(TrainingPlanProblem problem, DateOnly by, Relaxation relax = default)
     {
         var input = problem.Input;
-        var alreadyDone = input.Advisors.Count(a => a.MissingCourses.Count == 0);
+        var alreadyDone = problem.CompletedWithoutPlan(by);
         var needed = input.AdvisorsNeeded - alreadyDone;
         var sessions = new List<Open>();
         // Each advisor looks only at the sessions of one site and course: scanning every session of the region made
@@ -40,7 +40,7 @@ internal static class GreedyTrainingPlan
         bool CoverageAllows(PlanAdvisor advisor, IReadOnlyList<DateOnly> days) =>
             relax.IgnoreCoverage || problem.CellsOf(advisor, days).All(c => removed[c] < problem.Budget[c]);
 
-        var candidates = input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId))
+        var candidates = input.Advisors.Where(a => problem.Trainable(a, by))
             .OrderBy(a => a.MissingCourses.Count).ThenBy(a => a.MissingCourses.Sum(c => problem.Courses[c].Days)).ThenBy(a => a.Id);
         foreach (var advisor in candidates)
         {

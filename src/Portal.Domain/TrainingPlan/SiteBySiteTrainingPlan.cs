@@ -22,7 +22,7 @@ internal static class SiteBySiteTrainingPlan
     {
         var clock = Stopwatch.StartNew();
         var input = problem.Input;
-        var sites = input.Advisors.Where(a => a.MissingCourses.Count > 0 && problem.Sites.ContainsKey(a.SiteId))
+        var sites = input.Advisors.Where(a => problem.Trainable(a, by))
             .Select(a => a.SiteId).Distinct().Order().ToList();
         var plan = incumbent;
         var cost = CpSatTrainingPlan.Cost(problem, plan);

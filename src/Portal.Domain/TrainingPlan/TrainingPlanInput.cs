@@ -16,8 +16,8 @@ public sealed record PlanSite(int Id, string Code, int SessionsPerDay, IReadOnly
 public sealed record CoreCell(DateOnly Day, string Channel, TimeOnly Time, int Supply, int Required);
 
 /// <summary>
-/// An active in-house advisor of the region (one of the training gate's advisors): the required courses not completed
-/// (nor planned) by the target date, the days absent, the days already in training, and per day the core cells
+/// An active in-house advisor of the region (one of the training gate's advisors): the required courses neither
+/// completed by the target date nor planned, the days absent, the days already in training, and per day the core cells
 /// (indices in <see cref="TrainingPlanInput.Cells"/>) the advisor supplies, which a training day that day takes away.
 /// </summary>
 public sealed record PlanAdvisor(
@@ -27,7 +27,20 @@ public sealed record PlanAdvisor(
     IReadOnlySet<int> MissingCourses,
     IReadOnlySet<DateOnly> Absent,
     IReadOnlySet<DateOnly> TrainingDays,
-    IReadOnlyDictionary<DateOnly, IReadOnlyList<int>> Supplies);
+    IReadOnlyDictionary<DateOnly, IReadOnlyList<int>> Supplies)
+{
+    private static readonly IReadOnlyDictionary<int, DateOnly> NothingPlanned = new Dictionary<int, DateOnly>();
+
+    /// <summary>
+    /// The required courses the advisor is already enrolled in a planned session of that ends after the target date, with
+    /// that session's last day. They count as completed from that day, as in the readiness outlook, and the plan does not
+    /// enrol the advisor in them again.
+    /// </summary>
+    public IReadOnlyDictionary<int, DateOnly> Planned { get; init; } = NothingPlanned;
+
+    /// <summary>Whether every planned session of the advisor's has ended by the date, so that the advisor can count as complete then.</summary>
+    public bool PlannedBy(DateOnly date) => Planned.Values.All(last => last <= date);
+}
 
 /// <summary>
 /// Everything the training plan to the switch depends on, already read: the region's required courses, its training

@@ -174,7 +174,19 @@ internal sealed class TrainingPlanProblem
         return removed.Select((r, c) => r <= Budget[c]).All(ok => ok) && Completed(sessions, by) >= Input.AdvisorsNeeded;
     }
 
-    /// <summary>The training gate's value on <paramref name="date"/> with the sessions ending by then counted as completed.</summary>
+    /// <summary>
+    /// Whether the plan for <paramref name="by"/> may enrol the advisor: a course missing, a site that hosts sessions, and
+    /// no planned session ending after the date (the advisor could not complete by then, whatever the plan).
+    /// </summary>
+    public bool Trainable(PlanAdvisor advisor, DateOnly by) => advisor.MissingCourses.Count > 0 && Sites.ContainsKey(advisor.SiteId) && advisor.PlannedBy(by);
+
+    /// <summary>How many advisors complete every required course by the date without the plan: nothing missing, every planned session ended.</summary>
+    public int CompletedWithoutPlan(DateOnly by) => Input.Advisors.Count(a => a.MissingCourses.Count == 0 && a.PlannedBy(by));
+
+    /// <summary>
+    /// The training gate's value on <paramref name="date"/> with the sessions ending by then counted as completed, and the
+    /// sessions already planned counted from their last day.
+    /// </summary>
     public double G2(IEnumerable<ProposedSession> sessions, DateOnly date)
     {
         if (Input.Advisors.Count == 0)
@@ -182,7 +194,7 @@ internal sealed class TrainingPlanProblem
             return 0;
         }
         var done = sessions.Where(s => s.LastDay <= date).SelectMany(s => s.Advisors.Select(a => (a, s.CourseId))).ToHashSet();
-        var completed = Input.Advisors.Count(a => a.MissingCourses.All(c => done.Contains((a.Id, c))));
+        var completed = Input.Advisors.Count(a => a.PlannedBy(date) && a.MissingCourses.All(c => done.Contains((a.Id, c))));
         return completed / (double)Input.Advisors.Count;
     }
 

@@ -101,7 +101,7 @@ public static class TrainingPlanner
     private static long Seats(TrainingPlanProblem problem, DateOnly by)
     {
         var starts = problem.Input.Courses.ToDictionary(c => c.Id, c => (long)problem.Patterns(c, by).Count());
-        return problem.Input.Advisors.Where(a => problem.Sites.ContainsKey(a.SiteId)).Sum(a => a.MissingCourses.Sum(c => starts.GetValueOrDefault(c)));
+        return problem.Input.Advisors.Where(a => problem.Trainable(a, by)).Sum(a => a.MissingCourses.Sum(c => starts.GetValueOrDefault(c)));
     }
 
     /// <summary>The training gate on <paramref name="date"/> with the sessions ending by then counted as completed.</summary>

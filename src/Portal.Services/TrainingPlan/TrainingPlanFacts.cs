@@ -15,7 +15,7 @@ namespace Portal.Services.TrainingPlan;
 /// <summary>
 /// Reads what the training plan needs from the database: the required courses, the training gate's advisors (active,
 /// in-house, of the region) with the courses they still miss by the date (a planned session ending by then counts, as
-/// in the readiness outlook), their absences and training days, the in-house sites and the sessions they already host,
+/// in the readiness outlook; one ending later is kept with its last day), their absences and training days, the in-house sites and the sessions they already host,
 /// and the coverage engine's core half-hours from the first plannable day to the horizon, with who supplies each.
 /// </summary>
 internal static class TrainingPlanFacts
@@ -30,12 +30,17 @@ internal static class TrainingPlanFacts
         var advisors = db.Advisors.AsNoTracking().Where(Advisor.ActiveInHouse).Where(a => a.Site!.RegionId == region.Id);
         var people = await advisors.OrderBy(a => a.EmployeeNumber).Select(a => new { a.Id, a.EmployeeNumber, a.SiteId }).ToListAsync(cancellationToken);
 
-        var done = (await advisors.Join(db.Enrolments.Where(e => courseIds.Contains(e.Session!.CourseId)), a => a.Id, e => e.AdvisorId,
+        var enrolments = await advisors.Join(db.Enrolments.Where(e => courseIds.Contains(e.Session!.CourseId)), a => a.Id, e => e.AdvisorId,
                 (a, e) => new { e.AdvisorId, e.Session!.CourseId, e.Status, e.CompletedOn, LastDay = e.Session.Days.Max(d => d.Date) })
-            .ToListAsync(cancellationToken))
+            .ToListAsync(cancellationToken);
+        var done = enrolments
             .Where(e => (e.Status == EnrolmentStatus.Completed && e.CompletedOn <= target)
                 || (e.Status == EnrolmentStatus.Planned && e.LastDay >= from && e.LastDay <= target))
             .Select(e => (e.AdvisorId, e.CourseId)).ToHashSet();
+        // A session already planned to end after the date counts from its last day when a later date is searched.
+        var plannedLater = enrolments.Where(e => e.Status == EnrolmentStatus.Planned && e.LastDay > target && !done.Contains((e.AdvisorId, e.CourseId)))
+            .GroupBy(e => e.AdvisorId)
+            .ToDictionary(g => g.Key, g => g.GroupBy(e => e.CourseId).ToDictionary(c => c.Key, c => c.Min(e => e.LastDay)));
 
         var weekStart = LocalCalendar.MondayOf(from);
         var training = (await advisors.Join(db.Enrolments.Where(Enrolment.InTraining), a => a.Id, e => e.AdvisorId, (a, e) => e)
@@ -65,11 +70,18 @@ internal static class TrainingPlanFacts
             Horizon = horizon,
             Courses = courses,
             Sites = sites,
-            Advisors = people.Select(p => new PlanAdvisor(p.Id, p.EmployeeNumber, p.SiteId,
-                courseIds.Where(c => !done.Contains((p.Id, c))).ToHashSet(),
-                absences[p.Id].SelectMany(Days).ToHashSet(),
-                training[p.Id].ToHashSet(),
-                supplies.TryGetValue(p.Id, out var s) ? s.ToDictionary(d => d.Key, d => (IReadOnlyList<int>)d.Value) : [])).ToList(),
+            Advisors = people.Select(p =>
+            {
+                var planned = plannedLater.GetValueOrDefault(p.Id) ?? [];
+                return new PlanAdvisor(p.Id, p.EmployeeNumber, p.SiteId,
+                    courseIds.Where(c => !done.Contains((p.Id, c)) && !planned.ContainsKey(c)).ToHashSet(),
+                    absences[p.Id].SelectMany(Days).ToHashSet(),
+                    training[p.Id].ToHashSet(),
+                    supplies.TryGetValue(p.Id, out var s) ? s.ToDictionary(d => d.Key, d => (IReadOnlyList<int>)d.Value) : [])
+                {
+                    Planned = planned,
+                };
+            }).ToList(),
             Cells = cells,
             PublicHolidays = holidays,
             Threshold = settings.TrainingCompletionThreshold,

@@ -45,6 +45,9 @@ internal sealed class TrainingPlanBuilder
     {
         public HashSet<DateOnly> Absent { get; } = [];
         public HashSet<DateOnly> TrainingDays { get; } = [];
+
+        /// <summary>Courses the advisor is already in a planned session of, ending after the target, with its last day.</summary>
+        public Dictionary<int, DateOnly> Planned { get; } = [];
     }
 
     /// <summary>A core half-hour at 10:00 on the day, supplied by the given advisors (the rest of the supply by others not in the plan).</summary>
@@ -75,7 +78,7 @@ internal sealed class TrainingPlanBuilder
         Courses = courses,
         Sites = sites,
         Advisors = advisors.Select(a => new PlanAdvisor(a.Id, $"E{a.Id:000}", a.Site, a.Missing, a.Absent, a.TrainingDays,
-            supplies.GetValueOrDefault(a.Id)?.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value) ?? [])).ToList(),
+            supplies.GetValueOrDefault(a.Id)?.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value) ?? []) { Planned = a.Planned }).ToList(),
         Cells = cells,
         PublicHolidays = Enumerable.Range(From.Year, 2).SelectMany(FrenchHolidays.Of).ToHashSet(),
         Threshold = Threshold,

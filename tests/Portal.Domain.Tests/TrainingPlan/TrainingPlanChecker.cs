@@ -73,7 +73,11 @@ public static class TrainingPlanChecker
                     violations.Add($"{name}: advisor {id} is not one of the region's in-house advisors");
                     continue;
                 }
-                if (!advisor.MissingCourses.Contains(course.Id))
+                if (advisor.Planned.ContainsKey(course.Id))
+                {
+                    violations.Add($"{name}: {advisor.EmployeeNumber} is already in a planned session of the course");
+                }
+                else if (!advisor.MissingCourses.Contains(course.Id))
                 {
                     violations.Add($"{name}: {advisor.EmployeeNumber} does not miss the course");
                 }
@@ -168,7 +172,9 @@ public static class TrainingPlanChecker
         {
             return 0;
         }
-        var completed = input.Advisors.Count(a => a.MissingCourses.All(c => done.Any(d => d.Advisor == a.Id && d.Course == c && d.LastDay <= by)));
+        // A session the advisor was already planned in counts from its last day; one ending after the date leaves the advisor short.
+        var completed = input.Advisors.Count(a => a.Planned.Values.All(last => last <= by)
+            && a.MissingCourses.All(c => done.Any(d => d.Advisor == a.Id && d.Course == c && d.LastDay <= by)));
         return completed / (double)input.Advisors.Count;
     }
 

@@ -87,6 +87,31 @@ public class TrainingPlannerTests
         Assert.Equal(2 / 3.0, plan.G2AtTarget, 6);
     }
 
+    /// <summary>
+    /// Two of the three advisors are already in a planned session that ends on the Wednesday after the target: they
+    /// cannot count by the target, they count from that Wednesday, and the plan never enrols them again. The earliest
+    /// date is that Wednesday, with only the third advisor trained.
+    /// </summary>
+    [Fact]
+    public void Advisors_already_planned_after_the_date_count_from_their_session_s_last_day_and_are_not_enrolled_again()
+    {
+        var builder = new TrainingPlanBuilder().Site(1).Course(1, days: 1, capacity: 1);
+        builder.Advisor(1, site: 1).Planned[1] = Monday.AddDays(9);
+        builder.Advisor(2, site: 1).Planned[1] = Monday.AddDays(9);
+        builder.Advisor(3, site: 1, 1);
+
+        var input = builder.Input(target: Monday.AddDays(1));
+
+        var plan = Checked(input);
+
+        Assert.False(plan.Reachable);
+        Assert.Equal(Monday.AddDays(9), plan.EarliestDate);
+        Assert.Equal([3], plan.Sessions.SelectMany(s => s.Advisors));
+        Assert.Equal(1 / 3.0, plan.G2AtTarget, 6);
+        Assert.Equal(1 / 3.0, TrainingPlanner.G2(input, plan.Sessions, Monday.AddDays(8)), 6);
+        Assert.Equal(1.0, TrainingPlanner.G2(input, plan.Sessions, Monday.AddDays(9)));
+    }
+
     [Fact]
     public void A_core_half_hour_that_cannot_lose_anyone_before_the_date_binds_as_coverage()
     {

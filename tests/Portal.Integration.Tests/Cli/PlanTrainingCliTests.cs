@@ -25,6 +25,15 @@ public sealed class PlanTrainingDatabase : IAsyncLifetime
 
     public string Text(string sql) => (string)Scalar(sql);
 
+    public int Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={File};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
     private object Scalar(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={File};Pooling=False");
@@ -58,17 +67,17 @@ public sealed class PlanTrainingDatabase : IAsyncLifetime
 
 /// <summary>
 /// <c>plan training --json</c> prints exactly the shape the issue gives, with the right types: a date the demo's BPL
-/// reaches with what is planned (no session to add), a date too close (not reachable, the earliest date given, the
-/// sessions for it), and <c>--apply</c> creating exactly the sessions and enrolments it prints.
+/// reaches with what is planned (no session to add), and a date too close (not reachable, the earliest date given, the
+/// sessions for it). The demo's planned sessions end one and two weeks ahead, so a week from today is always too close.
 /// </summary>
 public sealed class PlanTrainingCliTests(PlanTrainingDatabase database) : IClassFixture<PlanTrainingDatabase>
 {
     private static readonly string[] Fields = ["region", "by", "reachable", "earliestDate", "g2AtTarget", "coverageLostStaffHours", "sessions"];
     private static readonly string[] SessionFields = ["course", "site", "days", "capacity", "advisors"];
 
-    private static DateOnly Today => LocalCalendar.Paris.Today(TimeProvider.System);
+    internal static DateOnly Today => LocalCalendar.Paris.Today(TimeProvider.System);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDay(JsonElement element)
     {
@@ -76,7 +85,7 @@ public sealed class PlanTrainingCliTests(PlanTrainingDatabase database) : IClass
         return DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    private async Task<JsonElement> PlanAsync(string by, params string[] more)
+    internal static async Task<JsonElement> PlanAsync(PlanTrainingDatabase database, string by, params string[] more)
     {
         var (exit, output, error) = await database.RunAsync(["plan", "training", "--region", "BPL", "--by", by, "--seconds", "2", .. more, "--json"]);
         Assert.True(exit == 0, error);
@@ -112,8 +121,8 @@ public sealed class PlanTrainingCliTests(PlanTrainingDatabase database) : IClass
     {
         var planned = database.Text("SELECT PlannedSwitchDate FROM Regions WHERE Code = 'BPL'");
 
-        var reachable = await PlanAsync(planned);
-        var tooClose = await PlanAsync(Day(Today.AddDays(7)));
+        var reachable = await PlanAsync(database, planned);
+        var tooClose = await PlanAsync(database, Day(Today.AddDays(7)));
 
         Assert.True(reachable.GetProperty("reachable").GetBoolean());
         Assert.Equal(planned, reachable.GetProperty("earliestDate").GetString());
@@ -122,18 +131,41 @@ public sealed class PlanTrainingCliTests(PlanTrainingDatabase database) : IClass
         Assert.True(tooClose.GetProperty("g2AtTarget").GetDouble() < 0.8);
         var earliest = ParseDay(tooClose.GetProperty("earliestDate"));
         Assert.True(earliest > Today.AddDays(7), $"earliest {earliest}");
-        Assert.NotEmpty(tooClose.GetProperty("sessions").EnumerateArray());
-        Assert.True(tooClose.GetProperty("coverageLostStaffHours").GetDouble() > 0);
+        // By the last day of the sessions already planned the gate passes with no session added, so the earliest date
+        // is that day or sooner: the sessions planned after the date too close count from their last day.
+        var lastPlanned = DateOnly.ParseExact(database.Text($"""
+            SELECT MAX(d.Date) FROM SessionDays d JOIN TrainingSessions s ON s.Id = d.SessionId JOIN Courses c ON c.Id = s.CourseId
+            JOIN Regions r ON r.Id = s.RegionId WHERE r.Code = 'BPL' AND c.RequiredForRegionalisation = 1 AND d.Date > '{Day(Today)}'
+            """), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var byLastPlanned = await PlanAsync(database, Day(lastPlanned));
+        Assert.True(byLastPlanned.GetProperty("reachable").GetBoolean());
+        Assert.Empty(byLastPlanned.GetProperty("sessions").EnumerateArray());
+        Assert.True(earliest <= lastPlanned, $"earliest {earliest}, the planned sessions end {lastPlanned}");
     }
+}
 
+/// <summary>
+/// <c>--apply</c> creates exactly the sessions and enrolments it prints, with one audit entry each and one for the plan.
+/// Its own database, where BPL's upcoming enrolments in the required courses are cancelled, so that the date needs
+/// sessions whatever the day of the week (with them, the demo's planned sessions may reach it alone).
+/// </summary>
+public sealed class PlanTrainingApplyCliTests(PlanTrainingDatabase database) : IClassFixture<PlanTrainingDatabase>
+{
     [Fact]
     public async Task Apply_creates_exactly_the_sessions_and_enrolments_it_prints()
     {
+        var cancelled = database.Execute($"""
+            UPDATE Enrolments SET Status = 'Cancelled' WHERE Status = 'Planned' AND SessionId IN (
+              SELECT s.Id FROM TrainingSessions s JOIN Courses c ON c.Id = s.CourseId JOIN Regions r ON r.Id = s.RegionId
+              WHERE r.Code = 'BPL' AND c.RequiredForRegionalisation = 1
+                AND (SELECT MIN(d.Date) FROM SessionDays d WHERE d.SessionId = s.Id) > '{PlanTrainingCliTests.Day(PlanTrainingCliTests.Today)}')
+            """);
+        Assert.True(cancelled > 0);
         var sessionsBefore = database.Count("SELECT COUNT(*) FROM TrainingSessions");
         var enrolmentsBefore = database.Count("SELECT COUNT(*) FROM Enrolments");
         var daysBefore = database.Count("SELECT COUNT(*) FROM SessionDays");
 
-        var applied = await PlanAsync(Day(Today.AddDays(14)), "--apply");
+        var applied = await PlanTrainingCliTests.PlanAsync(database, PlanTrainingCliTests.Day(PlanTrainingCliTests.Today.AddDays(7)), "--apply");
 
         var sessions = applied.GetProperty("sessions").EnumerateArray().ToList();
         Assert.NotEmpty(sessions);
