@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Portal.Cli;
 using Portal.Domain.Time;
+using Portal.Integration.Tests.TrainingPlan;
 
 namespace Portal.Integration.Tests.Cli;
 
@@ -24,15 +25,6 @@ public sealed class PlanTrainingDatabase : IAsyncLifetime
     public long Count(string sql) => (long)Scalar(sql);
 
     public string Text(string sql) => (string)Scalar(sql);
-
-    public int Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={File};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
 
     private object Scalar(string sql)
     {
@@ -154,12 +146,7 @@ public sealed class PlanTrainingApplyCliTests(PlanTrainingDatabase database) : I
     [Fact]
     public async Task Apply_creates_exactly_the_sessions_and_enrolments_it_prints()
     {
-        var cancelled = database.Execute($"""
-            UPDATE Enrolments SET Status = 'Cancelled' WHERE Status = 'Planned' AND SessionId IN (
-              SELECT s.Id FROM TrainingSessions s JOIN Courses c ON c.Id = s.CourseId JOIN Regions r ON r.Id = s.RegionId
-              WHERE r.Code = 'BPL' AND c.RequiredForRegionalisation = 1
-                AND (SELECT MIN(d.Date) FROM SessionDays d WHERE d.SessionId = s.Id) > '{PlanTrainingCliTests.Day(PlanTrainingCliTests.Today)}')
-            """);
+        var cancelled = UpcomingTraining.Cancel(database.File, "BPL");
         Assert.True(cancelled > 0);
         var sessionsBefore = database.Count("SELECT COUNT(*) FROM TrainingSessions");
         var enrolmentsBefore = database.Count("SELECT COUNT(*) FROM Enrolments");

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Portal.Cli;
 using Portal.Domain.Time;
+using Portal.Integration.Tests.TrainingPlan;
 using Portal.Services.Data;
 using Portal.Testing;
 
@@ -25,7 +26,7 @@ public sealed class FaultDatabase : IAsyncLifetime
 
     public string ShiftFile => Path.Combine(Folder, "shifts.csv");
 
-    /// <summary>A date BPL cannot reach with what the demo plans, so that the training plan proposes sessions to create.</summary>
+    /// <summary>A date BPL cannot reach once its upcoming enrolments are cancelled, so that the training plan proposes sessions to create.</summary>
     public string TrainingPlanBy { get; } = LocalCalendar.Paris.Today(TimeProvider.System).AddDays(7)
         .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -34,6 +35,7 @@ public sealed class FaultDatabase : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         await Tool("seed-demo");
         await Tool("export", "shifts", "--region", "BPL", "--week", Week, ShiftFile);
+        Assert.True(UpcomingTraining.Cancel(File, "BPL") > 0);
     }
 
     private async Task Tool(params string[] args)
