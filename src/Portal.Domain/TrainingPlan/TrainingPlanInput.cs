@@ -79,4 +79,21 @@ public sealed class TrainingPlanInput
 
     /// <summary>How many advisors must have completed every required course for the gate to pass.</summary>
     public int AdvisorsNeeded => (int)Math.Ceiling(Threshold * Advisors.Count - 1e-9);
+
+    /// <summary>The same input with every planned session ending by <paramref name="date"/> at the latest: what the plan could do if they ended in time.</summary>
+    public TrainingPlanInput WithPlannedEndingBy(DateOnly date) => new()
+    {
+        RegionCode = RegionCode,
+        From = From,
+        Target = Target,
+        Horizon = Horizon,
+        Courses = Courses,
+        Sites = Sites,
+        Advisors = [.. Advisors.Select(a => a with { Planned = a.Planned.ToDictionary(p => p.Key, p => p.Value > date ? date : p.Value) })],
+        Cells = Cells,
+        PublicHolidays = PublicHolidays,
+        Threshold = Threshold,
+        MaxDaysPerWeek = MaxDaysPerWeek,
+        CoverageFloor = CoverageFloor,
+    };
 }

@@ -14,6 +14,9 @@ public enum TrainingPlanBinding
 
     /// <summary>The sessions exist, but taking enough advisors off the floor would push a core half-hour below the floor.</summary>
     Coverage = 3,
+
+    /// <summary>Enough advisors are already in planned sessions, but those sessions end after the date.</summary>
+    PlannedSessions = 4,
 }
 
 public enum TrainingPlanStatus

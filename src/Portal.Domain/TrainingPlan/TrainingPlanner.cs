@@ -117,15 +117,20 @@ public static class TrainingPlanner
     }
 
     /// <summary>
-    /// What stops the target: with unlimited rooms and no floor, the working days left; with the floor lifted only, the
-    /// training slots; otherwise the coverage.
+    /// What stops the target: with unlimited rooms and no floor, the planned sessions that end after it when it would be
+    /// reached were they to end in time, or else the working days left; with the floor lifted only, the training slots;
+    /// otherwise the coverage.
     /// </summary>
     private static TrainingPlanBinding Binding(TrainingPlanProblem problem, DateOnly by)
     {
         var needed = problem.Input.AdvisorsNeeded;
-        if (problem.Completed(GreedyTrainingPlan.Solve(problem, by, new Relaxation(IgnoreCoverage: true, UnlimitedSlots: true)), by) < needed)
+        var unlimited = new Relaxation(IgnoreCoverage: true, UnlimitedSlots: true);
+        if (problem.Completed(GreedyTrainingPlan.Solve(problem, by, unlimited), by) < needed)
         {
-            return TrainingPlanBinding.WorkingDays;
+            var inTime = new TrainingPlanProblem(problem.Input.WithPlannedEndingBy(by));
+            return problem.Input.Advisors.Any(a => !a.PlannedBy(by)) && inTime.Completed(GreedyTrainingPlan.Solve(inTime, by, unlimited), by) >= needed
+                ? TrainingPlanBinding.PlannedSessions
+                : TrainingPlanBinding.WorkingDays;
         }
         return problem.Completed(GreedyTrainingPlan.Solve(problem, by, new Relaxation(IgnoreCoverage: true, UnlimitedSlots: false)), by) < needed
             ? TrainingPlanBinding.TrainingSlots

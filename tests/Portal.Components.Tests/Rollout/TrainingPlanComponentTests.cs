@@ -58,4 +58,21 @@ public class TrainingPlanComponentTests : PortalComponentTest
         Assert.Contains("11/01/2027", summary, StringComparison.Ordinal);
         Assert.Contains("couverture", summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_date_the_planned_sessions_reach_just_after_says_there_is_nothing_to_add()
+    {
+        var earliest = new DateOnly(2026, 12, 16);
+        var plan = new TrainingPlanProposal("BPL", new DateOnly(2026, 12, 9), false, earliest, 0.66, 0, [], TrainingPlanBinding.PlannedSessions,
+            TrainingPlanStatus.Greedy, 0, earliest, 0.1);
+        var view = new TrainingPlanView(Bpl, plan, new Dictionary<int, string>(), [], 0.8, Outlook: null);
+
+        var result = Render<TrainingPlanResult>(p => p.Add(x => x.View, view));
+
+        var summary = result.Find("[data-testid=training-plan-summary]").TextContent;
+        Assert.Contains("16/12/2026", summary, StringComparison.Ordinal);
+        Assert.Contains("sessions déjà planifiées", summary, StringComparison.Ordinal);
+        Assert.Contains("sans session à ajouter", summary, StringComparison.Ordinal);
+        Assert.Empty(result.FindAll("[data-testid=training-plan-sessions]"));
+    }
 }

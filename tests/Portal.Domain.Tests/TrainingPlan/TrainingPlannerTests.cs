@@ -105,6 +105,7 @@ public class TrainingPlannerTests
         var plan = Checked(input);
 
         Assert.False(plan.Reachable);
+        Assert.Equal(TrainingPlanBinding.PlannedSessions, plan.Binding);
         Assert.Equal(Monday.AddDays(9), plan.EarliestDate);
         Assert.Equal([3], plan.Sessions.SelectMany(s => s.Advisors));
         Assert.Equal(1 / 3.0, plan.G2AtTarget, 6);
