@@ -17,7 +17,7 @@ public sealed record CoreCell(DateOnly Day, string Channel, TimeOnly Time, int S
 
 /// <summary>
 /// An active in-house advisor of the region (one of the training gate's advisors): the required courses neither
-/// completed by the target date nor planned, the days absent, the days already in training, and per day the core cells
+/// completed by the target date nor in a planned session, the days absent, the days already in training, and per day the core cells
 /// (indices in <see cref="TrainingPlanInput.Cells"/>) the advisor supplies, which a training day that day takes away.
 /// </summary>
 public sealed record PlanAdvisor(
@@ -32,9 +32,8 @@ public sealed record PlanAdvisor(
     private static readonly IReadOnlyDictionary<int, DateOnly> NothingPlanned = new Dictionary<int, DateOnly>();
 
     /// <summary>
-    /// The required courses the advisor is already enrolled in a planned session of that ends after the target date, with
-    /// that session's last day. They count as completed from that day, as in the readiness outlook, and the plan does not
-    /// enrol the advisor in them again.
+    /// The required courses the advisor is already enrolled in a planned session of, with that session's last day. They
+    /// count as completed from that day, as in the readiness outlook, and the plan does not enrol the advisor in them again.
     /// </summary>
     public IReadOnlyDictionary<int, DateOnly> Planned { get; init; } = NothingPlanned;
 
@@ -47,7 +46,7 @@ public sealed record PlanAdvisor(
 /// gate's advisors, its in-house sites, the core coverage margin per half-hour from <see cref="From"/> to
 /// <see cref="Horizon"/>, the public holidays of that window and the rollout settings that apply.
 /// </summary>
-public sealed class TrainingPlanInput
+public sealed record TrainingPlanInput
 {
     public required string RegionCode { get; init; }
 
@@ -81,19 +80,8 @@ public sealed class TrainingPlanInput
     public int AdvisorsNeeded => (int)Math.Ceiling(Threshold * Advisors.Count - 1e-9);
 
     /// <summary>The same input with every planned session ending by <paramref name="date"/> at the latest: what the plan could do if they ended in time.</summary>
-    public TrainingPlanInput WithPlannedEndingBy(DateOnly date) => new()
+    public TrainingPlanInput WithPlannedEndingBy(DateOnly date) => this with
     {
-        RegionCode = RegionCode,
-        From = From,
-        Target = Target,
-        Horizon = Horizon,
-        Courses = Courses,
-        Sites = Sites,
         Advisors = [.. Advisors.Select(a => a with { Planned = a.Planned.ToDictionary(p => p.Key, p => p.Value > date ? date : p.Value) })],
-        Cells = Cells,
-        PublicHolidays = PublicHolidays,
-        Threshold = Threshold,
-        MaxDaysPerWeek = MaxDaysPerWeek,
-        CoverageFloor = CoverageFloor,
     };
 }

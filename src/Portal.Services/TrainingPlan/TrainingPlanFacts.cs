@@ -14,8 +14,8 @@ namespace Portal.Services.TrainingPlan;
 
 /// <summary>
 /// Reads what the training plan needs from the database: the required courses, the training gate's advisors (active,
-/// in-house, of the region) with the courses they still miss by the date (a planned session ending by then counts, as
-/// in the readiness outlook; one ending later is kept with its last day), their absences and training days, the in-house sites and the sessions they already host,
+/// in-house, of the region) with the courses they have not completed by the date and the planned sessions they are in
+/// (counted from their last day, as in the readiness outlook), their absences and training days, the in-house sites and the sessions they already host,
 /// and the coverage engine's core half-hours from the first plannable day to the horizon, with who supplies each.
 /// </summary>
 internal static class TrainingPlanFacts
@@ -33,12 +33,11 @@ internal static class TrainingPlanFacts
         var enrolments = await advisors.Join(db.Enrolments.Where(e => courseIds.Contains(e.Session!.CourseId)), a => a.Id, e => e.AdvisorId,
                 (a, e) => new { e.AdvisorId, e.Session!.CourseId, e.Status, e.CompletedOn, LastDay = e.Session.Days.Max(d => d.Date) })
             .ToListAsync(cancellationToken);
-        var done = enrolments
-            .Where(e => (e.Status == EnrolmentStatus.Completed && e.CompletedOn <= target)
-                || (e.Status == EnrolmentStatus.Planned && e.LastDay >= from && e.LastDay <= target))
+        var done = enrolments.Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn <= target)
             .Select(e => (e.AdvisorId, e.CourseId)).ToHashSet();
-        // A session already planned to end after the date counts from its last day when a later date is searched.
-        var plannedLater = enrolments.Where(e => e.Status == EnrolmentStatus.Planned && e.LastDay > target && !done.Contains((e.AdvisorId, e.CourseId)))
+        // A planned session still to end counts from its last day (the domain's PlanAdvisor.PlannedBy); one that ended
+        // unrecorded is no plan.
+        var planned = enrolments.Where(e => e.Status == EnrolmentStatus.Planned && e.LastDay >= from && !done.Contains((e.AdvisorId, e.CourseId)))
             .GroupBy(e => e.AdvisorId)
             .ToDictionary(g => g.Key, g => g.GroupBy(e => e.CourseId).ToDictionary(c => c.Key, c => c.Min(e => e.LastDay)));
 
@@ -72,14 +71,14 @@ internal static class TrainingPlanFacts
             Sites = sites,
             Advisors = people.Select(p =>
             {
-                var planned = plannedLater.GetValueOrDefault(p.Id) ?? [];
+                var booked = planned.GetValueOrDefault(p.Id) ?? [];
                 return new PlanAdvisor(p.Id, p.EmployeeNumber, p.SiteId,
-                    courseIds.Where(c => !done.Contains((p.Id, c)) && !planned.ContainsKey(c)).ToHashSet(),
+                    courseIds.Where(c => !done.Contains((p.Id, c)) && !booked.ContainsKey(c)).ToHashSet(),
                     absences[p.Id].SelectMany(Days).ToHashSet(),
                     training[p.Id].ToHashSet(),
                     supplies.TryGetValue(p.Id, out var s) ? s.ToDictionary(d => d.Key, d => (IReadOnlyList<int>)d.Value) : [])
                 {
-                    Planned = planned,
+                    Planned = booked,
                 };
             }).ToList(),
             Cells = cells,

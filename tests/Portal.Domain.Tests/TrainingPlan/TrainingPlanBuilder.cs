@@ -46,7 +46,7 @@ internal sealed class TrainingPlanBuilder
         public HashSet<DateOnly> Absent { get; } = [];
         public HashSet<DateOnly> TrainingDays { get; } = [];
 
-        /// <summary>Courses the advisor is already in a planned session of, ending after the target, with its last day.</summary>
+        /// <summary>Courses the advisor is already in a planned session of, with its last day.</summary>
         public Dictionary<int, DateOnly> Planned { get; } = [];
     }
 

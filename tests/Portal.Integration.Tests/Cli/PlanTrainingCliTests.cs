@@ -10,6 +10,9 @@ namespace Portal.Integration.Tests.Cli;
 /// <summary>A SQLite file with the full demo, made by the administration tool, that <c>plan training --apply</c> may write to.</summary>
 public sealed class PlanTrainingDatabase : IAsyncLifetime
 {
+    private static readonly string[] Fields = ["region", "by", "reachable", "earliestDate", "g2AtTarget", "coverageLostStaffHours", "sessions"];
+    private static readonly string[] SessionFields = ["course", "site", "days", "capacity", "advisors"];
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     public string File => Path.Combine(folder, "plan.db");
@@ -33,6 +36,48 @@ public sealed class PlanTrainingDatabase : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar()!;
+    }
+
+    public static DateOnly Today => LocalCalendar.Paris.Today(TimeProvider.System);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly ParseDay(JsonElement element)
+    {
+        Assert.Equal(JsonValueKind.String, element.ValueKind);
+        return DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs <c>plan training</c> for BPL with <c>--json</c> and checks the output has the issue's shape and types.</summary>
+    public async Task<JsonElement> PlanAsync(string by, params string[] more)
+    {
+        var (exit, output, error) = await RunAsync(["plan", "training", "--region", "BPL", "--by", by, "--seconds", "2", .. more, "--json"]);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement.Clone();
+        Assert.Equal(Fields, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("BPL", root.GetProperty("region").GetString());
+        Assert.Equal(by, Day(ParseDay(root.GetProperty("by"))));
+        Assert.Contains(root.GetProperty("reachable").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+        Assert.InRange(root.GetProperty("g2AtTarget").GetDouble(), 0, 1);
+        Assert.True(root.GetProperty("coverageLostStaffHours").GetDouble() >= 0);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("sessions").ValueKind);
+        foreach (var session in root.GetProperty("sessions").EnumerateArray())
+        {
+            Assert.Equal(SessionFields, session.EnumerateObject().Select(p => p.Name));
+            Assert.StartsWith("TRANSV-", session.GetProperty("course").GetString(), StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(session.GetProperty("site").GetString()));
+            var days = session.GetProperty("days").EnumerateArray().Select(ParseDay).ToList();
+            Assert.NotEmpty(days);
+            Assert.All(days, d => Assert.True(d > Today, $"{d} is not after today"));
+            Assert.Equal(days.Order(), days);
+            var capacity = session.GetProperty("capacity").GetInt32();
+            var advisors = session.GetProperty("advisors").EnumerateArray().Select(a => a.GetString()!).ToList();
+            Assert.InRange(advisors.Count, 1, capacity);
+            Assert.All(advisors, a => Assert.Matches("^E[0-9]+$", a));
+            Assert.Equal(advisors.Distinct().Count(), advisors.Count);
+        }
+        return root;
     }
 
     public async ValueTask InitializeAsync()
@@ -64,57 +109,19 @@ public sealed class PlanTrainingDatabase : IAsyncLifetime
 /// </summary>
 public sealed class PlanTrainingCliTests(PlanTrainingDatabase database) : IClassFixture<PlanTrainingDatabase>
 {
-    private static readonly string[] Fields = ["region", "by", "reachable", "earliestDate", "g2AtTarget", "coverageLostStaffHours", "sessions"];
-    private static readonly string[] SessionFields = ["course", "site", "days", "capacity", "advisors"];
+    private static DateOnly Today => PlanTrainingDatabase.Today;
 
-    internal static DateOnly Today => LocalCalendar.Paris.Today(TimeProvider.System);
+    private static string Day(DateOnly day) => PlanTrainingDatabase.Day(day);
 
-    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDay(JsonElement element)
-    {
-        Assert.Equal(JsonValueKind.String, element.ValueKind);
-        return DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    internal static async Task<JsonElement> PlanAsync(PlanTrainingDatabase database, string by, params string[] more)
-    {
-        var (exit, output, error) = await database.RunAsync(["plan", "training", "--region", "BPL", "--by", by, "--seconds", "2", .. more, "--json"]);
-        Assert.True(exit == 0, error);
-        using var json = JsonDocument.Parse(output);
-        var root = json.RootElement.Clone();
-        Assert.Equal(Fields, root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("BPL", root.GetProperty("region").GetString());
-        Assert.Equal(by, Day(ParseDay(root.GetProperty("by"))));
-        Assert.Contains(root.GetProperty("reachable").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
-        Assert.InRange(root.GetProperty("g2AtTarget").GetDouble(), 0, 1);
-        Assert.True(root.GetProperty("coverageLostStaffHours").GetDouble() >= 0);
-        Assert.Equal(JsonValueKind.Array, root.GetProperty("sessions").ValueKind);
-        foreach (var session in root.GetProperty("sessions").EnumerateArray())
-        {
-            Assert.Equal(SessionFields, session.EnumerateObject().Select(p => p.Name));
-            Assert.StartsWith("TRANSV-", session.GetProperty("course").GetString(), StringComparison.Ordinal);
-            Assert.False(string.IsNullOrWhiteSpace(session.GetProperty("site").GetString()));
-            var days = session.GetProperty("days").EnumerateArray().Select(ParseDay).ToList();
-            Assert.NotEmpty(days);
-            Assert.All(days, d => Assert.True(d > Today, $"{d} is not after today"));
-            Assert.Equal(days.Order(), days);
-            var capacity = session.GetProperty("capacity").GetInt32();
-            var advisors = session.GetProperty("advisors").EnumerateArray().Select(a => a.GetString()!).ToList();
-            Assert.InRange(advisors.Count, 1, capacity);
-            Assert.All(advisors, a => Assert.Matches("^E[0-9]+$", a));
-            Assert.Equal(advisors.Distinct().Count(), advisors.Count);
-        }
-        return root;
-    }
+    private static DateOnly ParseDay(JsonElement element) => PlanTrainingDatabase.ParseDay(element);
 
     [Fact]
     public async Task The_json_has_the_issue_s_shape_for_a_reachable_date_and_for_one_too_close_with_its_earliest_date()
     {
         var planned = database.Text("SELECT PlannedSwitchDate FROM Regions WHERE Code = 'BPL'");
 
-        var reachable = await PlanAsync(database, planned);
-        var tooClose = await PlanAsync(database, Day(Today.AddDays(7)));
+        var reachable = await database.PlanAsync(planned);
+        var tooClose = await database.PlanAsync(Day(Today.AddDays(7)));
 
         Assert.True(reachable.GetProperty("reachable").GetBoolean());
         Assert.Equal(planned, reachable.GetProperty("earliestDate").GetString());
@@ -125,11 +132,8 @@ public sealed class PlanTrainingCliTests(PlanTrainingDatabase database) : IClass
         Assert.True(earliest > Today.AddDays(7), $"earliest {earliest}");
         // By the last day of the sessions already planned the gate passes with no session added, so the earliest date
         // is that day or sooner: the sessions planned after the date too close count from their last day.
-        var lastPlanned = DateOnly.ParseExact(database.Text($"""
-            SELECT MAX(d.Date) FROM SessionDays d JOIN TrainingSessions s ON s.Id = d.SessionId JOIN Courses c ON c.Id = s.CourseId
-            JOIN Regions r ON r.Id = s.RegionId WHERE r.Code = 'BPL' AND c.RequiredForRegionalisation = 1 AND d.Date > '{Day(Today)}'
-            """), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var byLastPlanned = await PlanAsync(database, Day(lastPlanned));
+        var lastPlanned = UpcomingTraining.LastDay(database.File, "BPL");
+        var byLastPlanned = await database.PlanAsync(Day(lastPlanned));
         Assert.True(byLastPlanned.GetProperty("reachable").GetBoolean());
         Assert.Empty(byLastPlanned.GetProperty("sessions").EnumerateArray());
         Assert.True(earliest <= lastPlanned, $"earliest {earliest}, the planned sessions end {lastPlanned}");
@@ -152,7 +156,7 @@ public sealed class PlanTrainingApplyCliTests(PlanTrainingDatabase database) : I
         var enrolmentsBefore = database.Count("SELECT COUNT(*) FROM Enrolments");
         var daysBefore = database.Count("SELECT COUNT(*) FROM SessionDays");
 
-        var applied = await PlanTrainingCliTests.PlanAsync(database, PlanTrainingCliTests.Day(PlanTrainingCliTests.Today.AddDays(7)), "--apply");
+        var applied = await database.PlanAsync(PlanTrainingDatabase.Day(PlanTrainingDatabase.Today.AddDays(7)), "--apply");
 
         var sessions = applied.GetProperty("sessions").EnumerateArray().ToList();
         Assert.NotEmpty(sessions);
